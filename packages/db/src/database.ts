@@ -1,0 +1,25 @@
+import { checkConnection } from "./connection-check.ts";
+import { startEmbeddedDatabase } from "./embedded/server.ts";
+import { dbEnv } from "./env.ts";
+
+export interface OpenDatabase {
+  url: string;
+  /** The embedded PGlite database (no DATABASE_URL) rather than a PostgreSQL server. */
+  embedded: boolean;
+  /** The embedded data folder was created by this open: a brand-new database. */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The configured database: the PostgreSQL server in DATABASE_URL (checked, so a wrong URL fails
+ * with one clear line), or else the embedded database, started and served on a loopback port.
+ */
+export async function openDatabase(): Promise<OpenDatabase> {
+  if (dbEnv.databaseUrl) {
+    await checkConnection(dbEnv.databaseUrl);
+    return { url: dbEnv.databaseUrl, embedded: false, created: false, close: async () => {} };
+  }
+  const embedded = await startEmbeddedDatabase(dbEnv.dataDir);
+  return { url: embedded.url, embedded: true, created: embedded.created, close: embedded.stop };
+}

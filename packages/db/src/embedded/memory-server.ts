@@ -1,0 +1,30 @@
+import { PGlite } from "@electric-sql/pglite";
+import { citext } from "@electric-sql/pglite/contrib/citext";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/** The extensions the migrations create; PGlite only loads the ones it is given. */
+export const pgliteExtensions = { citext, pg_trgm };
+
+/** Serves `db` on a free loopback port and returns its URL and a stop function. */
+export async function serveOverSocket(db: PGlite, maxConnections: number) {
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    stop: () => server.stop(),
+  };
+}
+
+/** A throw-away in-memory database served like the embedded one (shadow databases, tests). */
+export async function startMemoryDatabase() {
+  const db = await PGlite.create({ extensions: pgliteExtensions });
+  const served = await serveOverSocket(db, 4);
+  return {
+    url: served.url,
+    async stop() {
+      await served.stop();
+      await db.close();
+    },
+  };
+}
