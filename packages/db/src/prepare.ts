@@ -6,7 +6,9 @@ import { seedDemo } from "./seed/demo.ts";
  * What `pnpm start` and `pnpm dev` do before serving: open the configured database, apply pending
  * migrations, and fill a brand-new embedded database with the demo library.
  */
-export async function prepareDatabase(log: (line: string) => void = console.log): Promise<OpenDatabase> {
+export async function prepareDatabase(
+  log: (line: string) => void = console.log,
+): Promise<OpenDatabase> {
   const database = await openDatabase();
   try {
     const applied = await applyMigrations(database);

@@ -1,5 +1,5 @@
 // Process-level database work: picking and starting the database, migrations, seed data.
-export { openDatabase, type OpenDatabase } from "./database.ts";
+export { type OpenDatabase, openDatabase } from "./database.ts";
 export { DatabaseError } from "./errors.ts";
 export { applyMigrations } from "./migrate/apply.ts";
 export { prepareDatabase } from "./prepare.ts";

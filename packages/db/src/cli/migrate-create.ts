@@ -7,7 +7,9 @@ import { runCli } from "./run.ts";
 runCli(async () => {
   const name = process.argv[2] ?? "";
   if (!/^[a-z0-9_]+$/.test(name)) {
-    throw new DatabaseError("usage: pnpm db:migrate:create <name>   (name in snake_case, e.g. add_genre)");
+    throw new DatabaseError(
+      "usage: pnpm db:migrate:create <name>   (name in snake_case, e.g. add_genre)",
+    );
   }
   const database = await openDatabase();
   try {

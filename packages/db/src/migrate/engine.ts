@@ -2,7 +2,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -11,8 +10,10 @@ import {
   type SqlQueryable,
 } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type pg from "pg";
 import { startMemoryDatabase } from "../embedded/memory-server.ts";
 import { prismaDir } from "../env.ts";
+import { createTemporaryDatabase } from "../temporary-database.ts";
 
 export type SchemaEngine = bg.SchemaEngine;
 
@@ -26,7 +27,9 @@ let lastPanic: string | undefined;
  */
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
-    const moduleFile = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const moduleFile = fileURLToPath(
+      import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"),
+    );
     const bytes = await fs.readFile(path.join(path.dirname(moduleFile), "schema_engine_bg.wasm"));
     // The engine reports a Rust panic's message here before it throws.
     Object.assign(globalThis, {
@@ -96,7 +99,9 @@ function adapterFactory({ url, embedded }: Target): SqlMigrationAwareDriverAdapt
     adapterName: main.adapterName,
     connect: () => main.connect(),
     async connectToShadowDb() {
-      const shadow = embedded ? await startMemoryDatabase() : await createTemporaryDatabase(url);
+      const shadow = embedded
+        ? await startMemoryDatabase()
+        : await createTemporaryDatabase(url, "prisma_migrate_shadow_db");
       const adapter = await introspectionAdapter(shadow.url).connect();
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
@@ -104,22 +109,6 @@ function adapterFactory({ url, embedded }: Target): SqlMigrationAwareDriverAdapt
         await shadow.stop();
       };
       return adapter;
-    },
-  };
-}
-
-async function createTemporaryDatabase(url: string) {
-  const name = `prisma_migrate_shadow_db_${crypto.randomUUID().replaceAll("-", "")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const shadowUrl = new URL(url);
-  shadowUrl.pathname = `/${name}`;
-  return {
-    url: shadowUrl.toString(),
-    async stop() {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
     },
   };
 }

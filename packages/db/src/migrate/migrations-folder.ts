@@ -18,16 +18,16 @@ export async function readMigrations(): Promise<MigrationList> {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: await fs
-          .readFile(path.join(migrationsDir, name, "migration.sql"), "utf8")
-          .then(
-            (value) => ({ tag: "ok" as const, value }),
-            (error: Error) => ({ tag: "error" as const, value: error.message }),
-          ),
+        content: await fs.readFile(path.join(migrationsDir, name, "migration.sql"), "utf8").then(
+          (value) => ({ tag: "ok" as const, value }),
+          (error: Error) => ({ tag: "error" as const, value: error.message }),
+        ),
       },
     })),
   );
-  const lockContent = await fs.readFile(path.join(migrationsDir, LOCKFILE), "utf8").catch(() => null);
+  const lockContent = await fs
+    .readFile(path.join(migrationsDir, LOCKFILE), "utf8")
+    .catch(() => null);
   return {
     baseDir: migrationsDir,
     lockfile: { path: LOCKFILE, content: lockContent },

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../src/client.ts";
+import { createTestDatabase, type TestDatabase, testEngine } from "../src/testing.ts";
+
+describe(`the database enforces the data model on ${testEngine}`, () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createDb(database.url, { poolSize: 1 });
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.stop();
+  });
+  beforeEach(async () => {
+    await db.$executeRaw`TRUNCATE users, songs, playlists, playlist_songs, api_tokens RESTART IDENTITY CASCADE`;
+  });
+
+  const user = (email: string) => db.user.create({ data: { email, passwordHash: "x" } });
+  const song = (userId: number, title: string) =>
+    db.song.create({ data: { userId, title, artist: "Artist" } });
+
+  it("keeps emails unique regardless of case, and finds them regardless of case", async () => {
+    await user("Ada@Example.com");
+    await expect(user("ada@example.COM")).rejects.toMatchObject({ code: "P2002" });
+    expect(await db.user.findUnique({ where: { email: "ADA@example.com" } })).toMatchObject({
+      email: "Ada@Example.com",
+    });
+  });
+
+  it("rejects strings longer than the contract allows", async () => {
+    const { id } = await user("a@example.com");
+    await expect(
+      db.song.create({ data: { userId: id, title: "x".repeat(101), artist: "A" } }),
+    ).rejects.toThrow();
+    expect(await db.song.count()).toBe(0);
+  });
+
+  it("removes a deleted song from every playlist, and keeps songs of a deleted playlist", async () => {
+    const { id: userId } = await user("a@example.com");
+    const kept = await song(userId, "Kept");
+    const removed = await song(userId, "Removed");
+    const mix = await db.playlist.create({ data: { userId, name: "Mix" } });
+    const other = await db.playlist.create({ data: { userId, name: "Other" } });
+    await db.playlistSong.createMany({
+      data: [
+        { playlistId: mix.id, songId: kept.id, position: 1 },
+        { playlistId: mix.id, songId: removed.id, position: 2 },
+        { playlistId: other.id, songId: removed.id, position: 1 },
+      ],
+    });
+
+    await db.song.delete({ where: { id: removed.id } });
+    expect(await db.playlistSong.findMany({ select: { playlistId: true, songId: true } })).toEqual([
+      { playlistId: mix.id, songId: kept.id },
+    ]);
+
+    await db.playlist.delete({ where: { id: mix.id } });
+    expect(await db.playlistSong.count()).toBe(0);
+    expect(await db.song.findMany({ select: { title: true } })).toEqual([{ title: "Kept" }]);
+  });
+
+  it("allows a song once per playlist and one song per position", async () => {
+    const { id: userId } = await user("a@example.com");
+    const a = await song(userId, "A");
+    const b = await song(userId, "B");
+    const { id: playlistId } = await db.playlist.create({ data: { userId, name: "Mix" } });
+    await db.playlistSong.create({ data: { playlistId, songId: a.id, position: 1 } });
+
+    await expect(
+      db.playlistSong.create({ data: { playlistId, songId: a.id, position: 2 } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      db.playlistSong.create({ data: { playlistId, songId: b.id, position: 1 } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("deletes everything of a deleted user", async () => {
+    const { id: userId } = await user("a@example.com");
+    const other = await user("b@example.com");
+    await song(userId, "A");
+    await song(other.id, "B");
+    await db.apiToken.create({ data: { userId, name: "t", tokenHash: "h".repeat(64) } });
+    await db.playlist.create({ data: { userId, name: "Mix" } });
+
+    await db.user.delete({ where: { id: userId } });
+    expect(await db.song.count()).toBe(1);
+    expect(await db.apiToken.count()).toBe(0);
+    expect(await db.playlist.count()).toBe(0);
+  });
+});
