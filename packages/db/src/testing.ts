@@ -2,6 +2,8 @@ import { startMemoryDatabase } from "./embedded/memory-server.ts";
 import { applyMigrations } from "./migrate/apply.ts";
 import { createTemporaryDatabase } from "./temporary-database.ts";
 
+export { createTemporaryDatabase };
+
 export interface TestDatabase {
   url: string;
   embedded: boolean;

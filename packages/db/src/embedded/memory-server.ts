@@ -19,7 +19,7 @@ export async function serveOverSocket(db: PGlite, maxConnections: number) {
 /** A throw-away in-memory database served like the embedded one (shadow databases, tests). */
 export async function startMemoryDatabase() {
   const db = await PGlite.create({ extensions: pgliteExtensions });
-  const served = await serveOverSocket(db, 4);
+  const served = await serveOverSocket(db, 8);
   return {
     url: served.url,
     async stop() {

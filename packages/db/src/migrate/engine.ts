@@ -1,3 +1,4 @@
+/// <reference path="./webassembly.d.ts" />
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -5,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
   type SqlQueryable,
@@ -67,7 +69,8 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(target));
+  const connections = adapterFactory(target);
+  const adapter = bindMigrationAwareSqlAdapterFactory(connections.factory);
   const engine = await bg.SchemaEngine.new(
     { datamodels: await readSchemaFiles() },
     (message: string) => {
@@ -82,6 +85,8 @@ export async function withSchemaEngine<T>(
     throw error;
   } finally {
     engine.free();
+    // Freeing the engine leaves its pools open; the embedded server has few connections to spare.
+    await connections.closeAll();
   }
 }
 
@@ -92,12 +97,17 @@ export async function withSchemaEngine<T>(
  * separate in-memory PGlite for the embedded database (PGlite has one database whatever name a
  * client asks for).
  */
-function adapterFactory({ url, embedded }: Target): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory({ url, embedded }: Target) {
   const main = introspectionAdapter(url);
-  return {
+  const opened: SqlDriverAdapter[] = [];
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    async connect() {
+      const adapter = await main.connect();
+      opened.push(adapter);
+      return adapter;
+    },
     async connectToShadowDb() {
       const shadow = embedded
         ? await startMemoryDatabase()
@@ -109,6 +119,13 @@ function adapterFactory({ url, embedded }: Target): SqlMigrationAwareDriverAdapt
         await shadow.stop();
       };
       return adapter;
+    },
+  };
+  return {
+    factory,
+    async closeAll() {
+      // The engine may have disposed some already; a second dispose has nothing to do.
+      await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));
     },
   };
 }

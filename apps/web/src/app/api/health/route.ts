@@ -1,11 +1,11 @@
-import { db } from "~/server/db";
+import { getDb } from "~/server/db";
 
 export const dynamic = "force-dynamic";
 
 /** 200 when the database answers a query, 503 otherwise (load balancers, the fault tests). */
 export async function GET() {
   try {
-    await db.$queryRaw`SELECT 1`;
+    await getDb().$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" });
   } catch {
     return Response.json(

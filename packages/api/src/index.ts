@@ -1,0 +1,16 @@
+// @songbook/api: the procedures of Songbook, served as tRPC (/api/trpc) and as REST (/api/v1)
+// by apps/web, and the schemas and types their clients and forms share.
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root.ts";
+
+export { type Context, type CreateContextOptions, createContext } from "./context.ts";
+export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
+export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
+export { restResponseMeta, SUCCESS_STATUS, trpcResponseMeta } from "./openapi/status.ts";
+export { MAX_BODY_BYTES, readBodyWithin } from "./rest/body.ts";
+export { handleRestRequest, REST_BASE_PATH, type RestRequestOptions } from "./rest/handler.ts";
+export { type AppRouter, appRouter, type ProcedurePath } from "./root.ts";
+export * from "./schema/index.ts";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

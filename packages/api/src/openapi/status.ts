@@ -1,0 +1,43 @@
+import type { TRPCError } from "@trpc/server";
+import type { ResponseMetaFn } from "@trpc/server/http";
+import { retryAfterSeconds } from "../errors/retry-later.ts";
+import type { AppRouter, ProcedurePath } from "../root.ts";
+
+/**
+ * The REST success statuses other than 200: the one table that both the served responses
+ * (`restResponseMeta`) and the OpenAPI document follow. The 204 procedures return nothing
+ * (`.output(z.void())`), so those responses have no body at all.
+ */
+export const SUCCESS_STATUS: Partial<Record<ProcedurePath, 201 | 204>> = {
+  "auth.signup": 201,
+  "token.create": 201,
+  "song.create": 201,
+  "playlist.create": 201,
+  "auth.logout": 204,
+  "token.revoke": 204,
+  "song.delete": 204,
+  "playlist.delete": 204,
+};
+
+/** The success status of a procedure over REST. */
+export function successStatus(path: string): number {
+  const byPath: Readonly<Record<string, number | undefined>> = SUCCESS_STATUS;
+  return byPath[path] ?? 200;
+}
+
+/** `responseMeta` of the REST handler: the statuses above, and `Retry-After` on a 429. */
+export const restResponseMeta: ResponseMetaFn<AppRouter> = ({ paths, errors }) => {
+  if (errors.length > 0) return { headers: retryAfterHeader(errors) };
+  const [path] = paths ?? [];
+  return path ? { status: successStatus(path) } : {};
+};
+
+/** `responseMeta` for the tRPC endpoint: statuses stay tRPC's own, but a 429 gets `Retry-After`. */
+export const trpcResponseMeta: ResponseMetaFn<AppRouter> = ({ errors }) => ({
+  headers: retryAfterHeader(errors),
+});
+
+function retryAfterHeader(errors: TRPCError[]): Record<string, string> {
+  const seconds = Math.max(0, ...errors.map((error) => retryAfterSeconds(error) ?? 0));
+  return seconds > 0 ? { "Retry-After": String(seconds) } : {};
+}

@@ -1,0 +1,90 @@
+import type { Db } from "@songbook/db";
+import type { TRPCError } from "@trpc/server";
+import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { createContext } from "../context.ts";
+import type { ErrorData } from "../errors/format.ts";
+import { restResponseMeta } from "../openapi/status.ts";
+import { appRouter } from "../root.ts";
+import { MAX_BODY_BYTES, readBodyWithin } from "./body.ts";
+
+/** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
+export const REST_BASE_PATH = "/api/v1";
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
+
+export interface RestRequestOptions {
+  db: Db;
+  /** The client's network address, for the login limit. */
+  clientAddress?: string;
+  /** Called with every error, internal ones included (their bodies say nothing): log them here. */
+  onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
+}
+
+/**
+ * Answers one request under /api/v1 through trpc-to-openapi, and does what it does not do as the
+ * contract says: a body over 1 MiB is refused (413) before it is read whole, let alone parsed; a
+ * POST/PUT without a body (as `curl -X POST` sends it) is read as `{}` instead of failing with
+ * 415; error bodies are exactly `{message, code, issues?}` (the adapter adds fields and puts raw
+ * zod issues in `issues`, mcampa/trpc-to-openapi#168); a 204 has no Content-Type.
+ */
+export async function handleRestRequest(
+  req: Request,
+  { db, clientAddress, onError }: RestRequestOptions,
+): Promise<Response> {
+  const request = await withBodyRead(req);
+  if (!request) {
+    return errorResponse(413, {
+      message: "The request body is larger than 1 MiB",
+      code: "PAYLOAD_TOO_LARGE",
+    });
+  }
+  const response = await createOpenApiFetchHandler({
+    endpoint: REST_BASE_PATH,
+    router: appRouter,
+    req: request,
+    createContext: ({ req }) => createContext({ db, headers: req.headers, clientAddress }),
+    responseMeta: restResponseMeta,
+    onError: ({ error, path }) => onError?.({ error, path }),
+  });
+  return finish(response);
+}
+
+/**
+ * The request with its body read (within the limit: undefined when over it), where no body at all
+ * stands for `{}`.
+ */
+async function withBodyRead(req: Request): Promise<Request | undefined> {
+  if (!BODY_METHODS.has(req.method)) return req;
+  const body = await readBodyWithin(req, MAX_BODY_BYTES);
+  if (body === undefined) return undefined;
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  if (body.trim() !== "") return new Request(req, { headers, body });
+  headers.set("content-type", "application/json");
+  return new Request(req, { headers, body: "{}" });
+}
+
+async function finish(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  if (response.status === 204) {
+    headers.delete("content-type");
+    return new Response(null, { status: 204, headers });
+  }
+  if (!response.ok) return errorResponse(response.status, await errorBody(response), headers);
+  headers.set("content-type", JSON_CONTENT_TYPE);
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/** The contract's error body, rebuilt from what the error formatter put in `data`. */
+async function errorBody(response: Response): Promise<RestErrorBody> {
+  const { message, data } = (await response.json()) as { message: string; data: ErrorData };
+  return { message, code: data.code, ...(data.issues && { issues: data.issues }) };
+}
+
+type RestErrorBody = Pick<ErrorData, "code" | "issues"> & { message: string };
+
+function errorResponse(status: number, body: RestErrorBody, headers = new Headers()): Response {
+  headers.set("content-type", JSON_CONTENT_TYPE);
+  return new Response(JSON.stringify(body), { status, headers });
+}

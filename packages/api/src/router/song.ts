@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { IdParam } from "../schema/common.ts";
+import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
+import { listSongs } from "../song/list-query.ts";
+import { songSelect, toSong } from "../song/select.ts";
+import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+
+const byId = z.object({ id: IdParam });
+
+// Every query is scoped by the caller's user id: someone else's song is simply not found.
+export const songRouter = createTRPCRouter({
+  list: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/users/self/songs",
+        tags: ["Songs"],
+        summary: "List your songs",
+        description:
+          "Filters combine. Default order: oldest first (by id). Ties break on id ascending, " +
+          "so pages never overlap or skip. Empty filters are ignored.",
+        errorResponses: [400, 401],
+      },
+    })
+    .input(SongListQuery)
+    .output(SongPage)
+    .query(async ({ ctx, input }) => {
+      const { rows, total } = await listSongs(ctx.db, ctx.session.userId, input);
+      return { items: rows.map(toSong), total, offset: input.offset, limit: input.limit };
+    }),
+
+  byId: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/users/self/songs/{id}",
+        tags: ["Songs"],
+        summary: "Get a song",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(byId)
+    .output(Song)
+    .query(async ({ ctx, input }) =>
+      toSong(
+        await ctx.db.song.findUniqueOrThrow({
+          where: { id: input.id, userId: ctx.session.userId },
+          select: songSelect,
+        }),
+      ),
+    ),
+
+  create: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/songs",
+        tags: ["Songs"],
+        summary: "Add a song",
+        errorResponses: [400, 401],
+      },
+    })
+    .input(SongInput)
+    .output(Song)
+    .mutation(async ({ ctx, input }) =>
+      toSong(
+        await ctx.db.song.create({
+          data: { ...input, userId: ctx.session.userId },
+          select: songSelect,
+        }),
+      ),
+    ),
+
+  update: protectedProcedure
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/users/self/songs/{id}",
+        tags: ["Songs"],
+        summary: "Change some fields of a song",
+        description: "Omitted fields stay; null clears an optional one. At least one field.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(SongPatch.safeExtend(byId.shape))
+    .output(Song)
+    .mutation(async ({ ctx, input: { id, ...fields } }) =>
+      toSong(
+        await ctx.db.song.update({
+          where: { id, userId: ctx.session.userId },
+          data: fields,
+          select: songSelect,
+        }),
+      ),
+    ),
+
+  replace: protectedProcedure
+    .meta({
+      openapi: {
+        method: "PUT",
+        path: "/users/self/songs/{id}",
+        tags: ["Songs"],
+        summary: "Replace a song",
+        description: "Omitted optional fields become null.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(SongInput.extend(byId.shape))
+    .output(Song)
+    .mutation(async ({ ctx, input: { id, ...fields } }) =>
+      toSong(
+        await ctx.db.song.update({
+          where: { id, userId: ctx.session.userId },
+          data: fields,
+          select: songSelect,
+        }),
+      ),
+    ),
+
+  delete: protectedProcedure
+    .meta({
+      openapi: {
+        method: "DELETE",
+        path: "/users/self/songs/{id}",
+        tags: ["Songs"],
+        summary: "Delete a song",
+        description: "It is removed from every playlist too.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(byId)
+    .output(z.void())
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.song.delete({ where: { id: input.id, userId: ctx.session.userId } });
+    }),
+});

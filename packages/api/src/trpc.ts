@@ -1,0 +1,35 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import { resolveToken } from "./auth/resolve-token.ts";
+import type { Context } from "./context.ts";
+import { fromDatabaseError } from "./errors/database.ts";
+import { formatError } from "./errors/format.ts";
+
+// No transformer: outputs are plain JSON (ISO date strings), so tRPC and REST return the same.
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({ errorFormatter: formatError });
+
+export const createTRPCRouter = t.router;
+
+/** Database errors a request can cause (missing row, duplicate email) become their API errors. */
+const mapDatabaseErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = fromDatabaseError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDatabaseErrors);
+
+/** Procedures that need a valid API token; they get `ctx.session`. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const session = await resolveToken(ctx.db, ctx.credential);
+  if (!session) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Send a valid API token: Authorization: Bearer <token>",
+    });
+  }
+  return next({ ctx: { session } });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import { signedUpUser } from "./support/callers.ts";
+import { engine, openTestDatabase } from "./support/database.ts";
+
+// The SQL log (SONGBOOK_LOG_SQL) prints each statement with console.log: muted, and counted.
+const db = await openTestDatabase({ logSql: true });
+const log = vi.spyOn(console, "log").mockImplementation(() => {});
+
+/** The SQL statements that `call` runs. */
+async function statementsOf(call: () => Promise<unknown>): Promise<string[]> {
+  log.mockClear();
+  await call();
+  return log.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith("[sql]"));
+}
+
+/** A user with a big library, whose token use is already recorded (so it is not written again). */
+async function userWithLibrary() {
+  const { caller, user } = await signedUpUser(db);
+  await db.$executeRaw`INSERT INTO songs (user_id, title, artist, updated_at)
+    SELECT ${user.id}, 'Song ' || n, 'Artist', now() FROM generate_series(1, 1000) n`;
+  await db.apiToken.updateMany({ data: { lastUsedAt: new Date() } });
+  return caller;
+}
+
+describe(`queries per request (${engine})`, () => {
+  it("lists a page of songs with one token lookup, one page query and one count", async () => {
+    const caller = await userWithLibrary();
+    const statements = await statementsOf(() =>
+      caller.song.list({ offset: 500, limit: 100, sort: "-title", q: "song" }),
+    );
+    expect(statements).toHaveLength(3);
+  });
+
+  it("loads a playlist of 1000 songs with a token lookup and two queries", async () => {
+    const caller = await userWithLibrary();
+    const playlist = await caller.playlist.create({ name: "All" });
+    const songs = await db.song.findMany({ select: { id: true } });
+    await caller.playlist.setSongs({ id: playlist.id, songIds: songs.map((song) => song.id) });
+    let detail: { songCount: number } | undefined;
+    const statements = await statementsOf(async () => {
+      detail = await caller.playlist.byId({ id: playlist.id });
+    });
+    expect(detail?.songCount).toBe(1000);
+    expect(statements).toHaveLength(3);
+  });
+
+  it("lists playlists with their song counts without a query per playlist", async () => {
+    const caller = await userWithLibrary();
+    for (let index = 0; index < 20; index++) await caller.playlist.create({ name: `P${index}` });
+    const statements = await statementsOf(() => caller.playlist.list({ limit: 20 }));
+    expect(statements).toHaveLength(3);
+    // Counts of just the listed playlists, not a grouped count of every playlist's songs.
+    expect(statements.join("\n")).not.toMatch(/GROUP BY/);
+  });
+});

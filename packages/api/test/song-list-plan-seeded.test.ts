@@ -1,0 +1,88 @@
+import { createDb, type Prisma } from "@songbook/db";
+import { seedBulk } from "@songbook/db/runtime";
+import { createTestDatabase, testEngine } from "@songbook/db/testing";
+import { afterAll, describe, expect, it } from "vitest";
+import type { SongListQuery } from "../src/index.ts";
+import { songListStatements } from "../src/song/list-query.ts";
+
+// The plans PostgreSQL really chooses, with its default settings, for a library of 100,000
+// songs among other users' songs: what a user with a big library gets.
+const database = await createTestDatabase();
+const db = createDb(database.url, { poolSize: 1 });
+afterAll(async () => {
+  await db.$disconnect();
+  await database.stop();
+});
+
+async function seedLibraries() {
+  await seedBulk(database.url, { email: "small@example.com", songs: 5_000 });
+  await seedBulk(database.url, { email: "big@example.com", songs: 100_000 });
+  await db.$executeRaw`ANALYZE songs`;
+  const { id } = await db.user.findUniqueOrThrow({ where: { email: "big@example.com" } });
+  return id;
+}
+
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+};
+
+async function planOf(statement: Prisma.Sql): Promise<PlanNode[]> {
+  const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>`
+    EXPLAIN (FORMAT JSON) ${statement}`;
+  const nodes: PlanNode[] = [];
+  const walk = (node: PlanNode) => {
+    nodes.push(node);
+    node.Plans?.forEach(walk);
+  };
+  if (row) walk(row["QUERY PLAN"][0].Plan);
+  return nodes;
+}
+
+describe(`the song listing on a seeded 100,000-song library uses an index (${testEngine})`, () => {
+  let userId = 0;
+  const page = (query: Partial<SongListQuery>) =>
+    songListStatements(userId, { offset: 0, limit: 20, ...query }).page;
+
+  it("seeds the libraries", async () => {
+    userId = await seedLibraries();
+    expect(await db.song.count({ where: { userId } })).toBe(100_000);
+  }, 300_000);
+
+  it("the default order reads the page off the primary key or the (user_id, id) index", async () => {
+    const nodes = await planOf(page({}));
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Seq Scan");
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
+    // For a user owning most rows the primary key in id order is as good: both are fine.
+    expect(nodes.map((node) => node["Index Name"])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(songs_pkey|songs_user_id_id_idx)$/)]),
+    );
+  });
+
+  it.each([
+    ["newest first", { sort: "-createdAt" }, "songs_user_created_at_desc_idx"],
+    ["the latest years first", { sort: "-releaseYear" }, "songs_user_release_year_desc_idx"],
+  ] as const)("%s reads the page straight off %s", async (_, query, index) => {
+    const nodes = await planOf(page(query));
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Seq Scan");
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
+    expect(nodes.map((node) => node["Index Name"])).toContain(index);
+  });
+
+  it("an artist filter goes through the case-insensitive artist index", async () => {
+    const [song] = await db.song.findMany({ where: { userId }, take: 1, skip: 777 });
+    const nodes = await planOf(page({ artist: song?.artist.toUpperCase() }));
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Seq Scan");
+    expect(nodes.map((node) => node["Index Name"])).toContain("songs_user_artist_idx");
+  });
+
+  it("a search for a rare word goes through the trigram index", async () => {
+    const [song] = await db.song.findMany({ where: { userId }, take: 1, skip: 4242 });
+    await db.song.update({ where: { id: song?.id }, data: { title: "Quixotic Zephyr Lullaby" } });
+    const nodes = await planOf(page({ q: "zephyr lul" }));
+    expect(nodes.map((node) => node["Node Type"])).not.toContain("Seq Scan");
+    expect(nodes.map((node) => node["Index Name"])).toContain("songs_search_trgm_idx");
+  });
+});

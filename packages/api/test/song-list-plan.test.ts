@@ -1,0 +1,79 @@
+import type { Prisma } from "@songbook/db";
+import { describe, expect, it } from "vitest";
+import type { SongListQuery } from "../src/index.ts";
+import { songListStatements } from "../src/song/list-query.ts";
+import { engine, openTestDatabase } from "./support/database.ts";
+
+const db = await openTestDatabase();
+
+class Rollback extends Error {}
+
+/**
+ * The plan PostgreSQL picks for a statement when sorting and sequential scans are priced out,
+ * optionally with some indexes of `songs` dropped: it shows which index can answer the statement
+ * on its own. Everything happens in a transaction that is rolled back.
+ */
+async function plan(statement: Prisma.Sql, { keepOnly }: { keepOnly?: string[] } = {}) {
+  let text = "";
+  await db
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      await tx.$executeRaw`SET LOCAL enable_incremental_sort = off`;
+      if (keepOnly) {
+        const indexes = await tx.$queryRaw<{ name: string }[]>`
+          SELECT indexname AS name FROM pg_indexes WHERE tablename = 'songs'`;
+        for (const { name } of indexes.filter(({ name }) => !keepOnly.includes(name))) {
+          await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
+        }
+      }
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${statement}`;
+      text = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      throw new Rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+  return text;
+}
+
+const query = (extra: Partial<SongListQuery>): SongListQuery => ({
+  offset: 40,
+  limit: 20,
+  ...extra,
+});
+
+describe(`the song listing SQL is answered by the listing indexes (${engine})`, () => {
+  it.each([
+    [undefined, "songs_user_id_id_idx"],
+    ["title", "songs_user_title_idx"],
+    ["-title", "songs_user_title_desc_idx"],
+    ["artist", "songs_user_artist_idx"],
+    ["-artist", "songs_user_artist_desc_idx"],
+    ["album", "songs_user_album_idx"],
+    ["-album", "songs_user_album_desc_idx"],
+    ["releaseYear", "songs_user_release_year_idx"],
+    ["-releaseYear", "songs_user_release_year_desc_idx"],
+    ["createdAt", "songs_user_created_at_idx"],
+    ["-createdAt", "songs_user_created_at_desc_idx"],
+  ] as const)("sort %s reads the page off %s, without sorting", async (sort, index) => {
+    const text = await plan(songListStatements(1, query({ sort })).page);
+    expect(text).toMatch(new RegExp(`Index (Only )?Scan using ${index} `));
+    expect(text).not.toMatch(/Sort/);
+  });
+
+  it("answers an exact filter from a lower() index, already in id order", async () => {
+    const text = await plan(songListStatements(1, query({ artist: "Echo", sort: "artist" })).page);
+    // Among equal artists, the ascending and the descending index are both in id order.
+    expect(text).toMatch(/Index (Only )?Scan using songs_user_artist(_desc)?_idx /);
+    expect(text).not.toMatch(/Sort/);
+  });
+
+  it("can answer q from the trigram index", async () => {
+    // Only the trigram index left: a plan without a sequential scan exists only if the q
+    // condition is exactly the indexed expression.
+    const { count } = songListStatements(1, query({ q: "blue" }));
+    const text = await plan(count, { keepOnly: ["songs_pkey", "songs_search_trgm_idx"] });
+    expect(text).toMatch(/Bitmap Index Scan on songs_search_trgm_idx/);
+  });
+});

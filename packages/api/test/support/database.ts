@@ -1,0 +1,28 @@
+import { createDb, type Db, type DbOptions } from "@songbook/db";
+import { createTestDatabase } from "@songbook/db/testing";
+import { afterAll, beforeEach } from "vitest";
+
+export { testEngine as engine } from "@songbook/db/testing";
+
+// Several connections, so that concurrent requests really overlap (the in-memory PGlite server
+// takes 8).
+const POOL_SIZE = 3;
+
+/**
+ * A migrated database of the calling test file's own, emptied before each of its tests: a new
+ * database on the TEST_DATABASE_URL server (dropped afterwards), or else an in-memory PGlite.
+ * Call it with top-level await.
+ */
+export async function openTestDatabase(options: DbOptions = {}): Promise<Db> {
+  const database = await createTestDatabase();
+  const db = createDb(database.url, { poolSize: POOL_SIZE, ...options });
+  beforeEach(async () => {
+    await db.$executeRaw`TRUNCATE users, api_tokens, songs, playlists, playlist_songs,
+      login_failures RESTART IDENTITY CASCADE`;
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.stop();
+  });
+  return db;
+}
