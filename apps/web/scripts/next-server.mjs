@@ -1,0 +1,25 @@
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+
+// The HTTP server `scripts/serve.ts` runs: Next.js's request handler behind node:http, so the
+// client's address comes from the socket. `next start` only fills X-Forwarded-For when a client
+// did not send one, which would let anyone pick the address the login limit counts against.
+const dev = process.argv[2] === "dev";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+/** Behind a reverse proxy that sets X-Forwarded-For itself, keep its value instead. */
+const trustProxy = process.env.SONGBOOK_TRUST_PROXY === "1";
+
+const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+http
+  .createServer((req, res) => {
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  })
+  .listen(port, hostname, () => {
+    console.log(`Songbook is ready on http://${hostname}:${port}`);
+  });
