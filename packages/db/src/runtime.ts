@@ -5,3 +5,4 @@ export { applyMigrations } from "./migrate/apply.ts";
 export { prepareDatabase } from "./prepare.ts";
 export { BENCH_PASSWORD, seedBulk } from "./seed/bulk.ts";
 export { DEMO_USER, seedDemo } from "./seed/demo.ts";
+export { startEmbeddedDatabase } from "./embedded/server.ts";

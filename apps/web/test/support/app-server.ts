@@ -17,11 +17,15 @@ export interface RunningApp {
 
 /**
  * Starts the built app exactly as `pnpm start` does, on a free port and a database of its own:
- * a new database on the TEST_DATABASE_URL server, or else a new embedded data folder.
+ * a new database on the TEST_DATABASE_URL server, or else a new embedded data folder — unless
+ * `extraEnv` names one (DATABASE_URL or SONGBOOK_DATA_DIR), which is then used and kept.
  */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
-  const database = await testDatabaseEnv();
+  const database =
+    extraEnv.DATABASE_URL || extraEnv.SONGBOOK_DATA_DIR
+      ? { env: {}, cleanUp: async () => {} }
+      : await testDatabaseEnv();
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
     cwd: webDir,

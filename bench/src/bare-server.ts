@@ -1,0 +1,60 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { type SongListQuery, SongSort } from "@songbook/api";
+import { songListStatements } from "@songbook/api/song-list";
+import { hashToken } from "@songbook/auth";
+import pg from "pg";
+
+/**
+ * The bare baseline: plain node:http and pg doing the same work per request as Songbook's song
+ * listing — the token-hash lookup, then the very same page and count statements — with nothing
+ * else (no validation, no framework). Songbook's figures are reported as a ratio of these.
+ */
+export async function startBareServer(databaseUrl: string, poolSize: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const server = http.createServer(async (req, res) => {
+    try {
+      const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+      const { rows } = await pool.query(
+        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        [hashToken(token)],
+      );
+      if (!rows[0]) {
+        res.writeHead(401).end();
+        return;
+      }
+      const { page, count } = songListStatements(rows[0].user_id, parseQuery(req.url ?? "/"));
+      const [items, total] = await Promise.all([
+        pool.query(page.text, page.values),
+        pool.query(count.text, count.values),
+      ]);
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ items: items.rows, total: total.rows[0]?.total }));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+function parseQuery(url: string): SongListQuery {
+  const params = new URL(url, "http://bare").searchParams;
+  const sort = SongSort.safeParse(params.get("sort"));
+  return {
+    offset: Number(params.get("offset") ?? 0),
+    limit: Number(params.get("limit") ?? 20),
+    title: params.get("title") ?? undefined,
+    artist: params.get("artist") ?? undefined,
+    album: params.get("album") ?? undefined,
+    q: params.get("q") ?? undefined,
+    sort: sort.success ? sort.data : undefined,
+  };
+}
