@@ -1,4 +1,6 @@
+import type { Db } from "@songbook/db";
 import { z } from "zod";
+import type { Session } from "../auth/resolve-token.ts";
 import { IdParam } from "../schema/common.ts";
 import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
 import { listSongs } from "../song/list-query.ts";
@@ -6,6 +8,20 @@ import { songSelect, toSong } from "../song/select.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 const byId = z.object({ id: IdParam });
+
+/** Writes `fields` to the caller's song `id`; someone else's song is not found (P2025 → 404). */
+async function updateSong(
+  { db, session }: { db: Db; session: Session },
+  id: number,
+  fields: SongPatch,
+) {
+  const song = await db.song.update({
+    where: { id, userId: session.userId },
+    data: fields,
+    select: songSelect,
+  });
+  return toSong(song);
+}
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
 export const songRouter = createTRPCRouter({
@@ -84,15 +100,7 @@ export const songRouter = createTRPCRouter({
     })
     .input(SongPatch.safeExtend(byId.shape))
     .output(Song)
-    .mutation(async ({ ctx, input: { id, ...fields } }) =>
-      toSong(
-        await ctx.db.song.update({
-          where: { id, userId: ctx.session.userId },
-          data: fields,
-          select: songSelect,
-        }),
-      ),
-    ),
+    .mutation(({ ctx, input: { id, ...fields } }) => updateSong(ctx, id, fields)),
 
   replace: protectedProcedure
     .meta({
@@ -107,15 +115,7 @@ export const songRouter = createTRPCRouter({
     })
     .input(SongInput.extend(byId.shape))
     .output(Song)
-    .mutation(async ({ ctx, input: { id, ...fields } }) =>
-      toSong(
-        await ctx.db.song.update({
-          where: { id, userId: ctx.session.userId },
-          data: fields,
-          select: songSelect,
-        }),
-      ),
-    ),
+    .mutation(({ ctx, input: { id, ...fields } }) => updateSong(ctx, id, fields)),
 
   delete: protectedProcedure
     .meta({
