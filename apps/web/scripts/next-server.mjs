@@ -11,6 +11,9 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 /** Behind a reverse proxy that sets X-Forwarded-For itself, keep its value instead. */
 const trustProxy = process.env.SONGBOOK_TRUST_PROXY === "1";
 
+// Started by serve.ts, which holds the embedded database: do not outlive it.
+process.on("disconnect", () => process.exit(0));
+
 const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();

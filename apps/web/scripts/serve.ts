@@ -17,7 +17,8 @@ try {
 
 const next = spawn(process.execPath, ["scripts/next-server.mjs", mode], {
   cwd: path.resolve(import.meta.dirname, ".."),
-  stdio: "inherit",
+  // The IPC channel closes when this process dies, however it dies: the server then exits too.
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
   env: {
     ...process.env,
     DATABASE_URL: database.url,

@@ -3,7 +3,17 @@
  * build time: nothing is fetched from a CDN, and no fonts are downloaded.
  */
 export function GET() {
-  const config = { url: "/api/openapi.json", withDefaultFonts: false, hideClientButton: true };
+  const config = {
+    url: "/api/openapi.json",
+    // Everything that would call Scalar's services (fonts, telemetry, AI agent, MCP, toolbar).
+    withDefaultFonts: false,
+    telemetry: false,
+    agent: { disabled: true },
+    mcp: { disabled: true },
+    showToolbar: "never",
+    showDeveloperTools: "never",
+    hideClientButton: true,
+  };
   return new Response(
     `<!doctype html>
 <html lang="en">
