@@ -12,6 +12,10 @@ export interface RunningApp {
   baseUrl: string;
   /** Everything the server printed, for failure messages and log assertions. */
   output(): string;
+  /** The process that serves HTTP (the launcher's child), e.g. to read its memory use. */
+  serverPid(): Promise<number | undefined>;
+  /** SIGKILL, as a crash would: nothing is shut down cleanly, and the database is kept. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +43,18 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const app: RunningApp = {
     baseUrl,
     output: () => output,
+    async serverPid() {
+      const children = await fs
+        .readFile(`/proc/${child.pid}/task/${child.pid}/children`, "utf8")
+        .catch(() => "");
+      const [first] = children.trim().split(/\s+/).filter(Boolean).map(Number);
+      return first;
+    },
+    async crash() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
     async stop() {
       await stopProcess(child);
       await database.cleanUp();
