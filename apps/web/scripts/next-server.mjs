@@ -18,11 +18,19 @@ const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname, 
 const handle = app.getRequestHandler();
 await app.prepare();
 
-http
-  .createServer((req, res) => {
-    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-    void handle(req, res);
-  })
-  .listen(port, hostname, () => {
-    console.log(`Songbook is ready on http://${hostname}:${port}`);
+const server = http.createServer((req, res) => {
+  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`Songbook is ready on http://${hostname}:${port}`);
+});
+
+// Graceful stop: requests in flight finish (for up to 10 s), idle keep-alive connections close.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
   });
+}
