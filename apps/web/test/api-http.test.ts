@@ -5,7 +5,10 @@ import {
   createPlaylist,
   createSong,
   expectError,
+  expectInvalid,
   JSON_TYPE,
+  listSongs,
+  sendChunked,
   signUp,
   v1,
 } from "./support/api.ts";
@@ -102,12 +105,15 @@ describe("unknown paths and methods under /api", () => {
     ["POST", "/api/v1/users/self/songs/1"],
     ["PUT", "/api/v1/users/self/playlists"],
     ["GET", "/api/v1/auth/login"],
+    ["OPTIONS", "/api/v1/users/self"],
+    ["OPTIONS", "/api/v1/nothing"],
   ])("%s %s is a JSON 404 (or 405)", async (method, path) => {
     const answer = await api(method, path, {
       token,
       ...(method !== "GET" && method !== "DELETE" && { json: {} }),
     });
     expect([404, 405]).toContain(answer.status);
+    expect(answer.headers.get("content-type")).toBe(JSON_TYPE);
     expectError(
       answer,
       answer.status,
@@ -124,5 +130,59 @@ describe("responses", () => {
     expect(answer.headers.get("content-type")).toBe(JSON_TYPE);
     expect(answer.body).toMatchObject({ title: "Für Elise — 月光", artist: "Beethoven 🎹" });
     expect(new Date(song.createdAt).toISOString()).toBe(song.createdAt);
+  });
+});
+
+describe("HEAD", () => {
+  it("answers as GET would, without a body", async () => {
+    const { token } = await signUp("head");
+    const anonymous = await api("HEAD", v1("/users/self"));
+    expect(anonymous.status).toBe(401);
+    const signedIn = await api("HEAD", v1("/users/self"), { token });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("content-type")).toBe(JSON_TYPE);
+    expect(signedIn.text).toBe("");
+  });
+});
+
+describe("text that could not be stored as sent", () => {
+  it("is refused: a lone UTF-16 surrogate in a string is a 400, and nothing is written", async () => {
+    const { token } = await signUp("surrogate");
+    const answer = await api("POST", v1("/users/self/songs"), {
+      token,
+      headers: { "content-type": "application/json" },
+      body: '{"title":"a\\ud800b","artist":"Somebody"}',
+    });
+    expectInvalid(answer, "title");
+    expect((await listSongs(token)).total).toBe(0);
+  });
+});
+
+describe("a body refused for its size", () => {
+  it("closes the connection, since the rest of the body was never read", async () => {
+    const { token } = await signUp("toolarge");
+    const answer = await sendChunked(
+      "POST",
+      v1("/users/self/songs"),
+      { "content-type": "application/json", authorization: `Bearer ${token}` },
+      JSON.stringify({ title: "x".repeat(2 * 1024 * 1024), artist: "Big" }),
+    );
+    expectError(answer, 413, "PAYLOAD_TOO_LARGE");
+    expect(answer.headers.get("connection")).toBe("close");
+  });
+});
+
+describe("a body that is not JSON", () => {
+  it("is a 415 whose message says what to send", async () => {
+    const { token } = await signUp("plain");
+    const answer = await api("POST", v1("/users/self/songs"), {
+      token,
+      headers: { "content-type": "text/plain" },
+      body: "title=Song",
+    });
+    expectError(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+    expect((answer.body as { message: string }).message).toBe(
+      "Send the body as JSON: Content-Type: application/json",
+    );
   });
 });

@@ -76,7 +76,8 @@ describe("GET /api/openapi.json", () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
   });
 
-  it("is served for /api/v1", () => {
+  it("is served for /api/v1, named relative to the document so it is right on any host", () => {
+    expect(document.servers).toEqual([{ url: "/api/v1" }]);
     expect(basePath).toBe("/api/v1");
   });
 

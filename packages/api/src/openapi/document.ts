@@ -35,16 +35,17 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 /**
- * The OpenAPI 3.1 document of every REST route. `baseUrl` is where the app is served, e.g.
- * `https://songbook.example`; its path, if any, is replaced by /api/v1 (so passing the REST base
- * URL itself works too). Generating the document walks every schema: build it once and cache it.
+ * The OpenAPI 3.1 document of every REST route. Its server is the relative URL `/api/v1`, which
+ * clients resolve against wherever they fetched the document from: right behind any host name or
+ * proxy, with nothing to guess from request headers. Generating the document walks every schema:
+ * build it once and cache it.
  */
-export function buildOpenApiDocument(baseUrl: string): OpenAPIObject {
+export function buildOpenApiDocument(): OpenAPIObject {
   const document = generateOpenApiDocument(appRouter, {
     title: "Songbook API",
     version: API_VERSION,
     description: DESCRIPTION,
-    baseUrl: new URL(REST_BASE_PATH, baseUrl).toString(),
+    baseUrl: REST_BASE_PATH,
     securitySchemes: {
       bearerAuth: {
         type: "http",

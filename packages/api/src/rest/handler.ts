@@ -26,18 +26,26 @@ export interface RestRequestOptions {
  * contract says: a body over 1 MiB is refused (413) before it is read whole, let alone parsed; a
  * POST/PUT without a body (as `curl -X POST` sends it) is read as `{}` instead of failing with
  * 415; error bodies are exactly `{message, code, issues?}` (the adapter adds fields and puts raw
- * zod issues in `issues`, mcampa/trpc-to-openapi#168); a 204 has no Content-Type.
+ * zod issues in `issues`, mcampa/trpc-to-openapi#168); a 204 has no Content-Type; HEAD answers
+ * as GET without the body.
  */
 export async function handleRestRequest(
   req: Request,
-  { db, clientAddress, onError }: RestRequestOptions,
+  options: RestRequestOptions,
 ): Promise<Response> {
+  if (req.method === "HEAD") {
+    const response = await handleRestRequest(new Request(req, { method: "GET" }), options);
+    return new Response(null, { status: response.status, headers: response.headers });
+  }
+  const { db, clientAddress, onError } = options;
   const request = await withBodyRead(req);
   if (!request) {
-    return errorResponse(413, {
-      message: "The request body is larger than 1 MiB",
-      code: "PAYLOAD_TOO_LARGE",
-    });
+    // The rest of the body is never read, so the connection cannot carry another request.
+    return errorResponse(
+      413,
+      { message: "The request body is larger than 1 MiB", code: "PAYLOAD_TOO_LARGE" },
+      new Headers({ connection: "close" }),
+    );
   }
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
@@ -79,6 +87,10 @@ async function finish(response: Response): Promise<Response> {
 /** The contract's error body, rebuilt from what the error formatter put in `data`. */
 async function errorBody(response: Response): Promise<RestErrorBody> {
   const { message, data } = (await response.json()) as { message: string; data: ErrorData };
+  if (response.status === 415) {
+    // The adapter's own message quotes the content type without closing the quote.
+    return { message: "Send the body as JSON: Content-Type: application/json", code: data.code };
+  }
   return { message, code: data.code, ...(data.issues && { issues: data.issues }) };
 }
 

@@ -8,11 +8,18 @@ export const INT4_MAX = 2_147_483_647;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const WITHOUT_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
-/** A string of any content except control characters; the base of every string input. */
+// With the u flag a surrogate pair is one code point, so \p{Cs} matches only unpaired halves.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A string of any content except control characters and lone UTF-16 surrogates (JSON can carry
+ * `"\ud800"`, which no database text can store as sent); the base of every string input.
+ */
 export function plainString() {
   return z
     .string({ error: (issue) => (issue.input === undefined ? "Required" : "Must be a string") })
-    .regex(WITHOUT_CONTROL_CHARACTERS, "Must not contain control characters");
+    .regex(WITHOUT_CONTROL_CHARACTERS, "Must not contain control characters")
+    .refine((text) => !LONE_SURROGATE.test(text), "Must be valid Unicode text");
 }
 
 /** A required string field: trimmed, then 1 to `max` characters. */

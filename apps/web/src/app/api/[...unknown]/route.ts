@@ -1,4 +1,4 @@
-import { jsonError } from "~/server/http/json-error";
+import { jsonError } from "~/server/http/json";
 
 /** Anything under /api that no route answers: a JSON 404, never an HTML page. */
 function notFound(req: Request) {

@@ -1,4 +1,5 @@
 import { getDb } from "~/server/db";
+import { json } from "~/server/http/json";
 
 export const dynamic = "force-dynamic";
 
@@ -6,9 +7,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await getDb().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
+    return json({ status: "ok" });
   } catch {
-    return Response.json(
+    return json(
       { status: "unavailable", message: "The database is not answering." },
       { status: 503, headers: { "Retry-After": "5" } },
     );

@@ -8,7 +8,7 @@ import {
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { clientAddress, logApiError } from "~/server/api-context";
 import { getDb } from "~/server/db";
-import { jsonError } from "~/server/http/json-error";
+import { jsonError } from "~/server/http/json";
 
 export const dynamic = "force-dynamic";
 
