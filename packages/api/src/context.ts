@@ -1,6 +1,9 @@
 import type { Db } from "@songbook/db";
 import { bearerToken } from "./auth/credential.ts";
 
+/** The cookie that carries the web UI's session: an API token, httpOnly. */
+export const SESSION_COOKIE = "songbook_session";
+
 export interface CreateContextOptions {
   db: Db;
   headers: Headers;
@@ -13,6 +16,11 @@ export interface Context {
   db: Db;
   /** The API token the request presents, not yet checked. */
   credential: string | null;
+  /**
+   * The credential came from the session cookie of a request another site made: a browser sends
+   * cookies along with cross-site requests, so such a request must not change anything (CSRF).
+   */
+  crossSiteCookie: boolean;
   clientAddress: string | null;
 }
 
@@ -22,11 +30,35 @@ export async function createContext({
   headers,
   clientAddress,
 }: CreateContextOptions): Promise<Context> {
+  const header = bearerToken(headers);
+  const cookie = header ? null : sessionCookie(headers);
   return {
     db,
-    // The web UI's session cookie is to be read here as well, as another source of a credential,
-    // when there is no Authorization header.
-    credential: bearerToken(headers),
+    credential: header ?? cookie,
+    crossSiteCookie: cookie !== null && isCrossSite(headers),
     clientAddress: clientAddress ?? null,
   };
+}
+
+function sessionCookie(headers: Headers): string | null {
+  for (const pair of headers.get("cookie")?.split(";") ?? []) {
+    const separator = pair.indexOf("=");
+    if (separator > 0 && pair.slice(0, separator).trim() === SESSION_COOKIE) {
+      return decodeURIComponent(pair.slice(separator + 1).trim()) || null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Made by a page of another origin: `Sec-Fetch-Site: cross-site`, or an `Origin` other than the
+ * host the request was sent to (`X-Forwarded-Host` behind a proxy; a page cannot set that header
+ * on a cross-origin request without a preflight, which this server never grants).
+ */
+function isCrossSite(headers: Headers): boolean {
+  if (headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = headers.get("origin");
+  if (origin === null) return false;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  return !URL.canParse(origin) || new URL(origin).host !== host;
 }

@@ -3,7 +3,12 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { type Context, type CreateContextOptions, createContext } from "./context.ts";
+export {
+  type Context,
+  type CreateContextOptions,
+  createContext,
+  SESSION_COOKIE,
+} from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
 export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
 export { restResponseMeta, SUCCESS_STATUS, trpcResponseMeta } from "./openapi/status.ts";

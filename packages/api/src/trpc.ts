@@ -23,7 +23,13 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapDatabaseErrors);
 
 /** Procedures that need a valid API token; they get `ctx.session`. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  if (ctx.crossSiteCookie && type === "mutation") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "A request from another site cannot use the session cookie to change anything",
+    });
+  }
   const session = await resolveToken(ctx.db, ctx.credential);
   if (!session) {
     throw new TRPCError({

@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/songs", label: "Library" },
+  { href: "/playlists", label: "Playlists" },
+  { href: "/tokens", label: "API tokens" },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="nav">
+      {LINKS.map(({ href, label }) => {
+        const current = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link key={href} href={href} aria-current={current ? "page" : undefined}>
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,279 @@
+"use client";
+
+import type { Song, SongSort } from "@songbook/api/schema";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Route } from "next";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { formatNumber, formatRange } from "~/components/format";
+import { ConfirmDialog } from "~/components/ui/modal";
+import { useToast } from "~/components/ui/toast";
+import { useTRPC } from "~/trpc/react";
+import {
+  type LibraryParams,
+  libraryHref,
+  listInput,
+  PAGE_SIZES,
+  readLibraryParams,
+  SONG_SORT_KEYS,
+  SORT_LABELS,
+} from "./library-params";
+import { SongDialog } from "./song-dialog";
+import { SongTable } from "./song-table";
+import { useDebouncedParam } from "./use-debounced-param";
+
+/** The song library: filters, table and pager, its whole state in the URL. */
+export function SongLibrary() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = readLibraryParams(new URLSearchParams(useSearchParams()));
+  const [editing, setEditing] = useState<Song | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Song | null>(null);
+
+  const list = useQuery({
+    ...trpc.song.list.queryOptions(listInput(params)),
+    placeholderData: keepPreviousData,
+  });
+
+  // Each change is a history entry: Back undoes a filter, a sort or a page turn.
+  const go = (change: Partial<LibraryParams>) => {
+    const next = { ...params, page: 1, ...change };
+    if (pathname === "/songs") router.push(libraryHref(next) as Route, { scroll: false });
+  };
+  const [q, setQ] = useDebouncedParam(params.q, (value) => go({ q: value }));
+  const [artist, setArtist] = useDebouncedParam(params.artist, (value) => go({ artist: value }));
+  const [album, setAlbum] = useDebouncedParam(params.album, (value) => go({ album: value }));
+  const filtered = Boolean(params.q || params.artist || params.album);
+
+  const data = list.data;
+  const offset = (params.page - 1) * params.size;
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / params.size)) : 1;
+
+  return (
+    <section aria-labelledby="library-title" className="stack-lg">
+      <div className="page-header">
+        <div>
+          <h1 id="library-title">Library</h1>
+          <p className="muted" aria-live="polite">
+            {data
+              ? countText(data.total, filtered)
+              : list.isError
+                ? "Not available"
+                : "Loading songs…"}
+          </p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+          + Add song
+        </button>
+      </div>
+
+      <search className="toolbar" aria-label="Find songs">
+        <div className="field field-grow">
+          <label htmlFor="filter-q">Search</label>
+          <input
+            id="filter-q"
+            type="search"
+            placeholder="Title, artist or album"
+            value={q}
+            onChange={(event) => setQ(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-artist">Artist</label>
+          <input
+            id="filter-artist"
+            type="search"
+            placeholder="Exact name"
+            value={artist}
+            onChange={(event) => setArtist(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-album">Album</label>
+          <input
+            id="filter-album"
+            type="search"
+            placeholder="Exact name"
+            value={album}
+            onChange={(event) => setAlbum(event.target.value)}
+          />
+        </div>
+        <div className="field phone-only">
+          <label htmlFor="sort">Sort by</label>
+          <select
+            id="sort"
+            value={params.sort ?? ""}
+            onChange={(event) =>
+              go({ sort: (event.target.value || undefined) as SongSort | undefined })
+            }
+          >
+            <option value="">Order added</option>
+            {SONG_SORT_KEYS.flatMap((key) => [
+              <option key={key} value={key}>
+                {SORT_LABELS[key]} ↑
+              </option>,
+              <option key={`-${key}`} value={`-${key}`}>
+                {SORT_LABELS[key]} ↓
+              </option>,
+            ])}
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() => go({ q: "", artist: "", album: "" })}
+          >
+            Clear filters
+          </button>
+        )}
+      </search>
+
+      {list.isError && !data ? (
+        <div className="empty-state" role="alert">
+          <h2>Your songs could not be loaded</h2>
+          <p className="muted">{list.error.message}</p>
+          <button type="button" className="button" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : data && data.items.length === 0 ? (
+        <div className="empty-state">
+          {data.total > 0 ? (
+            <>
+              <h2>This page is past the end</h2>
+              <button type="button" className="button" onClick={() => go({})}>
+                Go to the first page
+              </button>
+            </>
+          ) : filtered ? (
+            <>
+              <h2>No songs match</h2>
+              <p className="muted">Try another search, or clear the filters.</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => go({ q: "", artist: "", album: "" })}
+              >
+                Clear filters
+              </button>
+            </>
+          ) : (
+            <>
+              <h2>Your library is empty</h2>
+              <p className="muted">Add your first song to get started.</p>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setEditing("new")}
+              >
+                + Add song
+              </button>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className={list.isPlaceholderData ? "is-refreshing" : undefined}>
+          <SongTable
+            params={params}
+            songs={data?.items}
+            onSort={(sort) => go({ sort })}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
+        </div>
+      )}
+
+      {data && data.total > 0 && (
+        <nav className="pager" aria-label="Pages">
+          <p className="pager-range" aria-live="polite">
+            {formatRange(offset, data.items.length, data.total)}
+          </p>
+          <div className="field field-inline">
+            <label htmlFor="page-size">Per page</label>
+            <select
+              id="page-size"
+              value={params.size}
+              onChange={(event) => go({ size: Number(event.target.value) })}
+            >
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="pager-buttons">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={params.page <= 1}
+              onClick={() => go({ page: params.page - 1 })}
+            >
+              ← Previous
+            </button>
+            <span className="muted pager-page">
+              Page {params.page.toLocaleString("en-US")} of {lastPage.toLocaleString("en-US")}
+            </span>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={params.page >= lastPage}
+              onClick={() => go({ page: params.page + 1 })}
+            >
+              Next →
+            </button>
+          </div>
+        </nav>
+      )}
+
+      {editing && (
+        <SongDialog
+          song={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && <DeleteSong song={deleting} onClose={() => setDeleting(null)} />}
+    </section>
+  );
+}
+
+/** "25 songs", or with filters "1 song matches your filters". */
+function countText(total: number, filtered: boolean): string {
+  const songs = total === 1 ? "1 song" : `${formatNumber(total)} songs`;
+  if (!filtered) return songs;
+  return `${songs} ${total === 1 ? "matches" : "match"} your filters`;
+}
+
+function DeleteSong({ song, onClose }: { song: Song; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const remove = useMutation(
+    trpc.song.delete.mutationOptions({
+      onSuccess: async () => {
+        onClose();
+        toast(`Deleted “${song.title}”`);
+        await queryClient.invalidateQueries(trpc.song.pathFilter());
+        await queryClient.invalidateQueries(trpc.playlist.pathFilter());
+      },
+      onError: (error) => toast(`Could not delete: ${error.message}`, "error"),
+    }),
+  );
+  return (
+    <ConfirmDialog
+      title="Delete song?"
+      message={
+        <>
+          “{song.title}” by {song.artist} will be deleted and removed from every playlist. This
+          cannot be undone.
+        </>
+      }
+      confirmLabel="Delete song"
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate({ id: song.id })}
+      onClose={onClose}
+    />
+  );
+}
