@@ -26,7 +26,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   if (logSql) {
     // Statements and durations only: parameters can hold password hashes and token hashes.
     db.$on("query", (event) => {
-      console.log(`[sql] ${event.duration}ms ${event.query}`);
+      console.log(`[sql] ${event.duration.toFixed(1)} ms  ${event.query}`);
     });
   }
   return db;
