@@ -31,15 +31,18 @@ const scenarios: [string, () => Promise<Outcome>][] = [
   ["two instances", () => twoInstances(settings)],
 ];
 
-let failed = 0;
+// In CI every scenario must run: there a skipped one counts as failed.
+const skipFails = process.env.CI === "true";
+const tally = { passed: 0, failed: 0, skipped: 0 };
 for (const [label, run] of scenarios) {
   console.log(`\n${label}`);
   const outcome = await run().catch(
     (error: unknown): Outcome => ({ name: label, ok: false, lines: [String(error)] }),
   );
   for (const line of outcome.lines) console.log(`  ${line}`);
-  console.log(`${outcome.ok ? "passed" : "FAILED"}: ${outcome.name}`);
-  if (!outcome.ok) failed++;
+  const verdict = outcome.skipped && !skipFails ? "skipped" : outcome.ok ? "passed" : "failed";
+  console.log(`${verdict === "failed" ? "FAILED" : verdict}: ${outcome.name}`);
+  tally[verdict]++;
 }
-console.log(`\n${scenarios.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(tally.failed === 0 ? 0 : 1);
