@@ -274,6 +274,23 @@ describe("Songbook in a browser", () => {
     await screenshotBoth(page, "playlists");
   });
 
+  it("pages through many playlists, the page in the URL", async () => {
+    for (let n = 1; n <= 50; n++) {
+      expect(await mutate(page, "playlist.create", { name: `Extra ${n}` })).toBe(200);
+    }
+    await page.goto(`${baseUrl}/playlists`);
+    await waitForRange(page, "1–50 of 51");
+    await page.getByRole("button", { name: "Next →" }).click();
+    await waitForRange(page, "51–51 of 51");
+    expect(new URL(page.url()).searchParams.get("page")).toBe("2");
+    expect(await page.getByRole("list", { name: "Your playlists" }).textContent()).toContain(
+      "Extra 50",
+    );
+    await page.goBack();
+    await waitForRange(page, "1–50 of 51");
+    await page.getByRole("link", { name: "Long road trip" }).waitFor();
+  });
+
   it("creates an API token, shows its secret once, and revokes it", async () => {
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
       origin: baseUrl,

@@ -1,18 +1,29 @@
 "use client";
 
 import type { Playlist } from "@songbook/api/schema";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { formatNumber } from "~/components/format";
+import { formatNumber, formatRange } from "~/components/format";
+import { PageButtons } from "~/components/ui/page-buttons";
 import { useTRPC } from "~/trpc/react";
 import { DeletePlaylist, PlaylistDialog } from "./playlist-form";
 
-/** The user's playlists: create, rename, delete, open. */
+const PAGE_SIZE = 50;
+
+/** The user's playlists: create, rename, delete, open; paged, the page in the URL (`?page=2`). */
 export function PlaylistIndex() {
   const trpc = useTRPC();
-  const playlists = useQuery(trpc.playlist.list.queryOptions({ offset: 0, limit: 100 }));
+  const router = useRouter();
+  const page = Math.max(1, Math.trunc(Number(useSearchParams().get("page"))) || 1);
+  const offset = (page - 1) * PAGE_SIZE;
+  const playlists = useQuery({
+    ...trpc.playlist.list.queryOptions({ offset, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const lastPage = Math.max(1, Math.ceil((playlists.data?.total ?? 0) / PAGE_SIZE));
   const [editing, setEditing] = useState<Playlist | "new" | null>(null);
   const [deleting, setDeleting] = useState<Playlist | null>(null);
 
@@ -48,6 +59,14 @@ export function PlaylistIndex() {
             </li>
           ))}
         </ul>
+      ) : playlists.data.total > 0 && playlists.data.items.length === 0 ? (
+        <div className="empty-state">
+          <h2>This page is past the end</h2>
+          <p className="muted">There are {formatNumber(playlists.data.total)} playlists.</p>
+          <Link className="button" href={"/playlists" as Route}>
+            Go to the first page
+          </Link>
+        </div>
       ) : playlists.data.items.length === 0 ? (
         <div className="empty-state">
           <h2>No playlists yet</h2>
@@ -88,6 +107,19 @@ export function PlaylistIndex() {
             </li>
           ))}
         </ul>
+      )}
+
+      {playlists.data && playlists.data.total > PAGE_SIZE && (
+        <nav className="pager" aria-label="Pages">
+          <p className="pager-range">
+            {formatRange(offset, playlists.data.items.length, playlists.data.total)}
+          </p>
+          <PageButtons
+            page={page}
+            lastPage={lastPage}
+            onPage={(next) => router.push(`/playlists?page=${next}` as Route)}
+          />
+        </nav>
       )}
 
       {editing && (

@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
 import { ConfirmDialog } from "~/components/ui/modal";
+import { PageButtons } from "~/components/ui/page-buttons";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 import {
@@ -204,27 +205,7 @@ export function SongLibrary() {
               ))}
             </select>
           </div>
-          <div className="pager-buttons">
-            <button
-              type="button"
-              className="button button-small"
-              disabled={params.page <= 1}
-              onClick={() => go({ page: params.page - 1 })}
-            >
-              ← Previous
-            </button>
-            <span className="muted pager-page">
-              Page {params.page.toLocaleString("en-US")} of {lastPage.toLocaleString("en-US")}
-            </span>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={params.page >= lastPage}
-              onClick={() => go({ page: params.page + 1 })}
-            >
-              Next →
-            </button>
-          </div>
+          <PageButtons page={params.page} lastPage={lastPage} onPage={(page) => go({ page })} />
         </nav>
       )}
 
