@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatNumber } from "~/components/format";
+import { RowAction } from "~/components/ui/row-action";
 import { useToast } from "~/components/ui/toast";
 import { errorCode, useTRPC } from "~/trpc/react";
 import { AddSongs } from "./add-songs";
@@ -195,13 +196,7 @@ function SongRow(props: {
         >
           ↓
         </button>
-        <button
-          type="button"
-          className="button button-small button-ghost-danger"
-          onClick={props.onRemove}
-        >
-          Remove<span className="visually-hidden"> {song.title}</span>
-        </button>
+        <RowAction label="Remove" subject={song.title} danger onClick={props.onRemove} />
       </div>
     </li>
   );

@@ -8,6 +8,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
 import { PageButtons } from "~/components/ui/page-buttons";
+import { RowAction } from "~/components/ui/row-action";
 import { useTRPC } from "~/trpc/react";
 import { DeletePlaylist, PlaylistDialog } from "./playlist-form";
 
@@ -89,20 +90,17 @@ export function PlaylistIndex() {
                 </p>
               </div>
               <div className="list-actions">
-                <button
-                  type="button"
-                  className="button button-small"
+                <RowAction
+                  label="Rename"
+                  subject={playlist.name}
                   onClick={() => setEditing(playlist)}
-                >
-                  Rename<span className="visually-hidden"> {playlist.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-ghost-danger"
+                />
+                <RowAction
+                  label="Delete"
+                  subject={playlist.name}
+                  danger
                   onClick={() => setDeleting(playlist)}
-                >
-                  Delete<span className="visually-hidden"> {playlist.name}</span>
-                </button>
+                />
               </div>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { Song, SongSort } from "@songbook/api/schema";
 import type { Route } from "next";
 import Link from "next/link";
 import { formatDate } from "~/components/format";
+import { RowAction } from "~/components/ui/row-action";
 import {
   type LibraryParams,
   libraryHref,
@@ -78,20 +79,13 @@ export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTable
                     {formatDate(song.createdAt)}
                   </td>
                   <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onEdit(song)}
-                    >
-                      Edit<span className="visually-hidden"> {song.title}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost-danger"
+                    <RowAction label="Edit" subject={song.title} onClick={() => onEdit(song)} />
+                    <RowAction
+                      label="Delete"
+                      subject={song.title}
+                      danger
                       onClick={() => onDelete(song)}
-                    >
-                      Delete<span className="visually-hidden"> {song.title}</span>
-                    </button>
+                    />
                   </td>
                 </tr>
               ))

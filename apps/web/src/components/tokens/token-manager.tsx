@@ -7,6 +7,7 @@ import { Field } from "~/components/form/field";
 import { fieldErrorsOf } from "~/components/form/issues";
 import { formatDateTime } from "~/components/format";
 import { ConfirmDialog } from "~/components/ui/modal";
+import { RowAction } from "~/components/ui/row-action";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 
@@ -114,13 +115,12 @@ export function TokenManager() {
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
                     </td>
                     <td className="cell-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-ghost-danger"
+                      <RowAction
+                        label="Revoke"
+                        subject={token.name}
+                        danger
                         onClick={() => setRevoking(token)}
-                      >
-                        Revoke<span className="visually-hidden"> {token.name}</span>
-                      </button>
+                      />
                     </td>
                   </tr>
                 ))}
