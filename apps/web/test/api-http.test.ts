@@ -170,6 +170,19 @@ describe("a body refused for its size", () => {
     expectError(answer, 413, "PAYLOAD_TOO_LARGE");
     expect(answer.headers.get("connection")).toBe("close");
   });
+
+  it("is refused the same way on the tRPC endpoint", async () => {
+    const { token } = await signUp("toolargetrpc");
+    const answer = await sendChunked(
+      "POST",
+      "/api/trpc/song.create",
+      { "content-type": "application/json", authorization: `Bearer ${token}` },
+      JSON.stringify({ title: "x".repeat(2 * 1024 * 1024), artist: "Big" }),
+    );
+    expectError(answer, 413, "PAYLOAD_TOO_LARGE");
+    expect(answer.headers.get("connection")).toBe("close");
+    expect((await listSongs(token)).total).toBe(0);
+  });
 });
 
 describe("a body that is not JSON", () => {

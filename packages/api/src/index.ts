@@ -12,7 +12,7 @@ export {
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
 export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
 export { restResponseMeta, SUCCESS_STATUS, trpcResponseMeta } from "./openapi/status.ts";
-export { MAX_BODY_BYTES, readBodyWithin } from "./rest/body.ts";
+export { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./rest/body.ts";
 export { handleRestRequest, REST_BASE_PATH, type RestRequestOptions } from "./rest/handler.ts";
 export { type AppRouter, appRouter, type ProcedurePath } from "./root.ts";
 export * from "./schema/index.ts";

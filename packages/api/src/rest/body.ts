@@ -24,3 +24,17 @@ export async function readBodyWithin(req: Request, limit: number): Promise<strin
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/**
+ * The answer to a body over the limit, for the REST and the tRPC endpoint alike. The rest of the
+ * body is never read, so the connection cannot carry another request: it is closed.
+ */
+export function payloadTooLarge(): Response {
+  return new Response(
+    JSON.stringify({ message: "The request body is larger than 1 MiB", code: "PAYLOAD_TOO_LARGE" }),
+    {
+      status: 413,
+      headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
+    },
+  );
+}

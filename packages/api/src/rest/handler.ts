@@ -5,7 +5,7 @@ import { createContext } from "../context.ts";
 import type { ErrorData } from "../errors/format.ts";
 import { restResponseMeta } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
-import { MAX_BODY_BYTES, readBodyWithin } from "./body.ts";
+import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
@@ -39,14 +39,7 @@ export async function handleRestRequest(
   }
   const { db, clientAddress, onError } = options;
   const request = await withBodyRead(req);
-  if (!request) {
-    // The rest of the body is never read, so the connection cannot carry another request.
-    return errorResponse(
-      413,
-      { message: "The request body is larger than 1 MiB", code: "PAYLOAD_TOO_LARGE" },
-      new Headers({ connection: "close" }),
-    );
-  }
+  if (!request) return payloadTooLarge();
   const response = await createOpenApiFetchHandler({
     endpoint: REST_BASE_PATH,
     router: appRouter,

@@ -2,13 +2,13 @@ import {
   appRouter,
   createContext,
   MAX_BODY_BYTES,
+  payloadTooLarge,
   readBodyWithin,
   trpcResponseMeta,
 } from "@songbook/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { clientAddress, logApiError } from "~/server/api-context";
 import { getDb } from "~/server/db";
-import { jsonError } from "~/server/http/json";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +17,7 @@ async function handler(incoming: Request): Promise<Response> {
   let req = incoming;
   if (incoming.method === "POST") {
     const body = await readBodyWithin(incoming, MAX_BODY_BYTES);
-    if (body === undefined) {
-      return jsonError(413, "PAYLOAD_TOO_LARGE", "The request body is larger than 1 MiB");
-    }
+    if (body === undefined) return payloadTooLarge();
     req = new Request(incoming, { body });
   }
   return fetchRequestHandler({
