@@ -70,36 +70,28 @@ export function SongLibrary() {
       </div>
 
       <search className="toolbar" aria-label="Find songs">
-        <div className="field field-grow">
-          <label htmlFor="filter-q">Search</label>
-          <input
-            id="filter-q"
-            type="search"
-            placeholder="Title, artist or album"
-            value={q}
-            onChange={(event) => setQ(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-artist">Artist</label>
-          <input
-            id="filter-artist"
-            type="search"
-            placeholder="Exact name"
-            value={artist}
-            onChange={(event) => setArtist(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-album">Album</label>
-          <input
-            id="filter-album"
-            type="search"
-            placeholder="Exact name"
-            value={album}
-            onChange={(event) => setAlbum(event.target.value)}
-          />
-        </div>
+        <FilterField
+          id="filter-q"
+          label="Search"
+          placeholder="Title, artist or album"
+          value={q}
+          onChange={setQ}
+          grow
+        />
+        <FilterField
+          id="filter-artist"
+          label="Artist"
+          placeholder="Exact name"
+          value={artist}
+          onChange={setArtist}
+        />
+        <FilterField
+          id="filter-album"
+          label="Album"
+          placeholder="Exact name"
+          value={album}
+          onChange={setAlbum}
+        />
         <div className="field phone-only">
           <label htmlFor="sort">Sort by</label>
           <select
@@ -256,5 +248,35 @@ function DeleteSong({ song, onClose }: { song: Song; onClose: () => void }) {
       onConfirm={() => remove.mutate({ id: song.id })}
       onClose={onClose}
     />
+  );
+}
+
+/** One labelled search box of the library's toolbar. */
+function FilterField({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+  grow = false,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  grow?: boolean;
+}) {
+  return (
+    <div className={grow ? "field field-grow" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="search"
+        placeholder={placeholder}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
   );
 }
