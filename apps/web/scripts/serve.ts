@@ -15,7 +15,7 @@ try {
   process.exit(1);
 }
 
-const next = spawn(process.execPath, ["scripts/next-server.mjs", mode], {
+const next = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", mode], {
   cwd: path.resolve(import.meta.dirname, ".."),
   // The IPC channel closes when this process dies, however it dies: the server then exits too.
   stdio: ["inherit", "inherit", "inherit", "ipc"],

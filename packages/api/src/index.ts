@@ -10,10 +10,12 @@ export {
   SESSION_COOKIE,
 } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
+export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
+export { createApiListener } from "./http/node.ts";
+export { handleRestRequest, REST_BASE_PATH } from "./http/rest.ts";
+export { handleTrpcRequest, TRPC_BASE_PATH } from "./http/trpc.ts";
 export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
-export { restResponseMeta, SUCCESS_STATUS, trpcResponseMeta } from "./openapi/status.ts";
-export { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./rest/body.ts";
-export { handleRestRequest, REST_BASE_PATH, type RestRequestOptions } from "./rest/handler.ts";
+export { SUCCESS_STATUS } from "./openapi/status.ts";
 export { type AppRouter, appRouter, type ProcedurePath } from "./root.ts";
 export * from "./schema/index.ts";
 

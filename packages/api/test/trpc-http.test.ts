@@ -1,13 +1,12 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
-import { type AppRouter, appRouter, createContext, trpcResponseMeta } from "../src/index.ts";
+import { type AppRouter, handleTrpcRequest } from "../src/index.ts";
 import { signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 
 const db = await openTestDatabase();
 
-/** A typed client whose requests go to the tRPC fetch handler as apps/web mounts it. */
+/** A typed client whose requests go to the tRPC endpoint apps/web serves. */
 function client(token?: string) {
   const responses: Response[] = [];
   const trpc = createTRPCClient<AppRouter>({
@@ -16,13 +15,9 @@ function client(token?: string) {
         url: "http://songbook.test/api/trpc",
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
         fetch: async (input, init) => {
-          const response = await fetchRequestHandler({
-            endpoint: "/api/trpc",
-            req: new Request(input, init),
-            router: appRouter,
-            createContext: ({ req }) =>
-              createContext({ db, headers: req.headers, clientAddress: "198.51.100.2" }),
-            responseMeta: trpcResponseMeta,
+          const response = await handleTrpcRequest(new Request(input, init), {
+            db,
+            clientAddress: "198.51.100.2",
           });
           responses.push(response.clone());
           return response;

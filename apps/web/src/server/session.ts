@@ -1,10 +1,9 @@
 import "server-only";
-import { appRouter, createContext, SESSION_COOKIE } from "@songbook/api";
+import { appRouter, clientAddress, createContext, SESSION_COOKIE } from "@songbook/api";
 import { TRPCError } from "@trpc/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { clientAddress } from "~/server/api-context";
 import { getDb } from "~/server/db";
 
 // The browser session is an API token (from auth.login / auth.signup) in an httpOnly cookie;

@@ -1,5 +1,5 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
-import { REST_BASE_PATH } from "../rest/handler.ts";
+import { REST_BASE_PATH } from "../http/rest.ts";
 import { appRouter } from "../root.ts";
 import { ErrorBody } from "../schema/common.ts";
 import { successStatus } from "./status.ts";

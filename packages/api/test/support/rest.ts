@@ -1,5 +1,5 @@
 import type { Db } from "@songbook/db";
-import { handleRestRequest, type RestRequestOptions } from "../../src/index.ts";
+import { type EndpointOptions, handleRestRequest } from "../../src/index.ts";
 
 export interface RestCall {
   token?: string;
@@ -19,7 +19,7 @@ export interface RestAnswer {
 }
 
 /** Requests to /api/v1 as apps/web hands them to the REST handler. */
-export function restClient(db: Db, options: Omit<RestRequestOptions, "db"> = {}) {
+export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
   return async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
     const headers = new Headers(call.headers);
     if (call.token) headers.set("authorization", `Bearer ${call.token}`);

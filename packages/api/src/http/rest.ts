@@ -1,25 +1,16 @@
-import type { Db } from "@songbook/db";
-import type { TRPCError } from "@trpc/server";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { createContext } from "../context.ts";
 import type { ErrorData } from "../errors/format.ts";
 import { restResponseMeta } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
 import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
+import type { EndpointOptions } from "./endpoint.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
 
 const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
-
-export interface RestRequestOptions {
-  db: Db;
-  /** The client's network address, for the login limit. */
-  clientAddress?: string;
-  /** Called with every error, internal ones included (their bodies say nothing): log them here. */
-  onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
-}
 
 /**
  * Answers one request under /api/v1 through trpc-to-openapi, and does what it does not do as the
@@ -29,10 +20,7 @@ export interface RestRequestOptions {
  * zod issues in `issues`, mcampa/trpc-to-openapi#168); a 204 has no Content-Type; HEAD answers
  * as GET without the body.
  */
-export async function handleRestRequest(
-  req: Request,
-  options: RestRequestOptions,
-): Promise<Response> {
+export async function handleRestRequest(req: Request, options: EndpointOptions): Promise<Response> {
   if (req.method === "HEAD") {
     const response = await handleRestRequest(new Request(req, { method: "GET" }), options);
     return new Response(null, { status: response.status, headers: response.headers });
