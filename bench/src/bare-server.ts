@@ -1,14 +1,16 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type SongListQuery, SongSort } from "@songbook/api";
-import { songListStatements } from "@songbook/api/song-list";
+import { SONG_COLUMNS, songFilter, songOrder } from "@songbook/api/song-list";
 import { hashToken } from "@songbook/auth";
+import { Prisma } from "@songbook/db";
 import pg from "pg";
 
 /**
- * The bare baseline: plain node:http and pg doing the same work per request as Songbook's song
- * listing — the token-hash lookup, then the very same page and count statements — with nothing
- * else (no validation, no framework). Songbook's figures are reported as a ratio of these.
+ * The bare baseline: plain node:http and pg doing what a straightforward song listing does — the
+ * token-hash lookup, then a page statement and a count(*) over the same indexes as Songbook's —
+ * with nothing else (no validation, no framework). Songbook's figures are reported as a ratio of
+ * these. (Songbook itself counts less: see packages/api/src/song/list-query.ts.)
  */
 export async function startBareServer(databaseUrl: string, poolSize: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
@@ -23,7 +25,7 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
         res.writeHead(401).end();
         return;
       }
-      const { page, count } = songListStatements(rows[0].user_id, parseQuery(req.url ?? "/"));
+      const { page, count } = plainStatements(rows[0].user_id, parseQuery(req.url ?? "/"));
       const [items, total] = await Promise.all([
         pool.query(page.text, page.values),
         pool.query(count.text, count.values),
@@ -42,6 +44,15 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
       await new Promise((resolve) => server.close(resolve));
       await pool.end();
     },
+  };
+}
+
+function plainStatements(userId: number, query: SongListQuery) {
+  const where = songFilter(userId, query);
+  return {
+    page: Prisma.sql`SELECT ${SONG_COLUMNS} FROM songs s WHERE ${where}
+      ORDER BY ${songOrder(query.sort)} LIMIT ${query.limit} OFFSET ${query.offset}`,
+    count: Prisma.sql`SELECT count(*)::int AS total FROM songs s WHERE ${where}`,
   };
 }
 

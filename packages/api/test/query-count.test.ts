@@ -14,21 +14,33 @@ async function statementsOf(call: () => Promise<unknown>): Promise<string[]> {
 }
 
 /** A user with a big library, whose token use is already recorded (so it is not written again). */
-async function userWithLibrary() {
+async function userWithLibrary(songs = 1000) {
   const { caller, user } = await signedUpUser(db);
   await db.$executeRaw`INSERT INTO songs (user_id, title, artist, updated_at)
-    SELECT ${user.id}, 'Song ' || n, 'Artist', now() FROM generate_series(1, 1000) n`;
+    SELECT ${user.id}, 'Song ' || n, 'Artist', now() FROM generate_series(1, ${songs}) n`;
   await db.apiToken.updateMany({ data: { lastUsedAt: new Date() } });
   return caller;
 }
 
 describe(`queries per request (${engine})`, () => {
-  it("lists a page of songs with one token lookup, one page query and one count", async () => {
+  it("lists a page of songs with one token lookup and one statement for page and total", async () => {
     const caller = await userWithLibrary();
     const statements = await statementsOf(() =>
       caller.song.list({ offset: 500, limit: 100, sort: "-title", q: "song" }),
     );
+    expect(statements).toHaveLength(2);
+  });
+
+  it("reads a page past the middle from the end, after one statement for the total", async () => {
+    const caller = await userWithLibrary(1500);
+    let page: { items: { title: string }[]; total: number } | undefined;
+    const statements = await statementsOf(async () => {
+      page = await caller.song.list({ offset: 1490, limit: 20 });
+    });
+    expect(page?.total).toBe(1500);
+    expect(page?.items).toHaveLength(10);
     expect(statements).toHaveLength(3);
+    expect(statements.at(-1)).toMatch(/ORDER BY s\.id DESC/);
   });
 
   it("loads a playlist of 1000 songs with a token lookup and two queries", async () => {

@@ -3,7 +3,7 @@ import { seedBulk } from "@songbook/db/runtime";
 import { createTestDatabase, testEngine } from "@songbook/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SongListQuery } from "../src/index.ts";
-import { songListStatements } from "../src/song/list-query.ts";
+import { listStatement } from "../src/song/list-query.ts";
 
 // The plans PostgreSQL really chooses, with its default settings, for a library of 100,000
 // songs among other users' songs: what a user with a big library gets.
@@ -44,7 +44,12 @@ async function planOf(statement: Prisma.Sql): Promise<PlanNode[]> {
 describe(`the song listing on a seeded 100,000-song library uses an index (${testEngine})`, () => {
   let userId = 0;
   const page = (query: Partial<SongListQuery>) =>
-    songListStatements(userId, { offset: 0, limit: 20, ...query }).page;
+    listStatement(
+      userId,
+      { offset: 0, limit: 20, ...query },
+      { direction: "forward", limit: 20, offset: 0 },
+      undefined,
+    );
 
   it("seeds the libraries", async () => {
     userId = await seedLibraries();

@@ -1,7 +1,7 @@
 import type { Prisma } from "@songbook/db";
 import { describe, expect, it } from "vitest";
 import type { SongListQuery } from "../src/index.ts";
-import { songListStatements } from "../src/song/list-query.ts";
+import { listStatement, type PagePlan, totalStatement } from "../src/song/list-query.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 
 const db = await openTestDatabase();
@@ -43,6 +43,10 @@ const query = (extra: Partial<SongListQuery>): SongListQuery => ({
   ...extra,
 });
 
+/** The statement of a listing page, read from the start or from the end. */
+const listing = (extra: Partial<SongListQuery>, direction: PagePlan["direction"] = "forward") =>
+  listStatement(1, query(extra), { direction, limit: 20, offset: 40 }, undefined);
+
 describe(`the song listing SQL is answered by the listing indexes (${engine})`, () => {
   it.each([
     [undefined, "songs_user_id_id_idx"],
@@ -57,13 +61,17 @@ describe(`the song listing SQL is answered by the listing indexes (${engine})`, 
     ["createdAt", "songs_user_created_at_idx"],
     ["-createdAt", "songs_user_created_at_desc_idx"],
   ] as const)("sort %s reads the page off %s, without sorting", async (sort, index) => {
-    const text = await plan(songListStatements(1, query({ sort })).page);
+    const text = await plan(listing({ sort }));
     expect(text).toMatch(new RegExp(`Index (Only )?Scan using ${index} `));
     expect(text).not.toMatch(/Sort/);
+    // A deep page is read from the end: the same index, backwards, still without sorting.
+    const fromEnd = await plan(listing({ sort }, "backward"));
+    expect(fromEnd).toMatch(new RegExp(`Index (Only )?Scan Backward using ${index} `));
+    expect(fromEnd).not.toMatch(/Sort/);
   });
 
   it("answers an exact filter from a lower() index, already in id order", async () => {
-    const text = await plan(songListStatements(1, query({ artist: "Echo", sort: "artist" })).page);
+    const text = await plan(listing({ artist: "Echo", sort: "artist" }));
     // Among equal artists, the ascending and the descending index are both in id order.
     expect(text).toMatch(/Index (Only )?Scan using songs_user_artist(_desc)?_idx /);
     expect(text).not.toMatch(/Sort/);
@@ -72,7 +80,7 @@ describe(`the song listing SQL is answered by the listing indexes (${engine})`, 
   it("can answer q from the trigram index", async () => {
     // Only the trigram index left: a plan without a sequential scan exists only if the q
     // condition is exactly the indexed expression.
-    const { count } = songListStatements(1, query({ q: "blue" }));
+    const count = totalStatement(1, query({ q: "blue" }), undefined);
     const text = await plan(count, { keepOnly: ["songs_pkey", "songs_search_trgm_idx"] });
     expect(text).toMatch(/Bitmap Index Scan on songs_search_trgm_idx/);
   });

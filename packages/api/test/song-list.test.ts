@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RouterInputs, RouterOutputs } from "../src/index.ts";
-import { type Caller, signedUpUser } from "./support/callers.ts";
-import { engine, openTestDatabase } from "./support/database.ts";
+import { type Caller, callerFor, signedUpUser } from "./support/callers.ts";
+import { anotherClient, engine, openTestDatabase } from "./support/database.ts";
 
 const db = await openTestDatabase();
 
@@ -164,5 +164,95 @@ describe(`song.list (${engine})`, () => {
     await expect(caller.song.list(query as RouterInputs["song"]["list"])).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+});
+
+describe(`song.list totals (${engine})`, () => {
+  it("stay exact, filtered or not, through adds, edits and deletes", async () => {
+    const { caller } = await signedUpUser(db);
+    const songs = await libraryOf(caller);
+    const total = async (query: RouterInputs["song"]["list"]) =>
+      (await caller.song.list(query)).total;
+    expect(await total({ q: "alpha" })).toBe(4);
+    expect(await total({ q: "alpha", offset: 2, limit: 2 })).toBe(4);
+    const added = await caller.song.create({ title: "Alphabet", artist: "New" });
+    expect(await total({ q: "alpha" })).toBe(5);
+    expect(await total({})).toBe(8);
+    await caller.song.update({ id: added.id, title: "Omega" });
+    expect(await total({ q: "alpha" })).toBe(4);
+    expect(await total({ artist: "new" })).toBe(1);
+    await caller.song.delete({ id: songs[0]?.id ?? 0 });
+    expect(await total({})).toBe(7);
+    expect(await total({ artist: "zulu" })).toBe(0);
+  });
+
+  it("count another app instance's writes at once", async () => {
+    const { caller, token } = await signedUpUser(db);
+    await libraryOf(caller);
+    expect((await caller.song.list({ q: "alpha" })).total).toBe(4);
+    const elsewhere = await callerFor(anotherClient(db), { token });
+    await elsewhere.song.create({ title: "Alpha again", artist: "Elsewhere" });
+    expect((await caller.song.list({ q: "alpha" })).total).toBe(5);
+    expect((await caller.song.list({})).total).toBe(8);
+  });
+});
+
+describe(`song.list deep in a big library (${engine})`, () => {
+  const SIZE = 1_300;
+  const words = ["alpha", "Bravo", "charlie", "Delta", "echo", "Foxtrot", "golf"];
+
+  /** A library big enough that deep pages are read from the end; ties and nulls on purpose. */
+  async function bigLibrary(): Promise<{ caller: Caller; songs: Song[] }> {
+    const { caller, user } = await signedUpUser(db);
+    await db.song.createMany({
+      data: Array.from({ length: SIZE }, (_, index) => ({
+        userId: user.id,
+        title: `${words[index % 7]} ${words[index % 5]}`,
+        artist: words[index % 3] ?? "",
+        album: index % 4 === 0 ? null : (words[index % 6] ?? null),
+        releaseYear: index % 5 === 0 ? null : 1990 + (index % 11),
+      })),
+    });
+    const songs: Song[] = [];
+    for (let offset = 0; offset < SIZE; offset += 100) {
+      songs.push(...(await caller.song.list({ offset, limit: 100 })).items);
+    }
+    return { caller, songs };
+  }
+
+  it("gives every page, near the start, in the middle and at the end, in the contract's order", async () => {
+    const { caller, songs } = await bigLibrary();
+    expect(songs).toHaveLength(SIZE);
+    for (const sort of [undefined, "title", "-album", "releaseYear", "-releaseYear"] as const) {
+      const order = sort
+        ? sorted(songs, sort.replace("-", "") as SortKey, sort.startsWith("-"))
+        : songs;
+      for (const [offset, limit] of [
+        [990, 20],
+        [1_010, 20],
+        [1_250, 40],
+        [1_290, 20],
+        [1_300, 20],
+      ] as const) {
+        const page = await caller.song.list({ sort, offset, limit });
+        expect(page.total).toBe(SIZE);
+        expect(page.items.map((song) => song.id)).toEqual(
+          order.slice(offset, offset + limit).map((song) => song.id),
+        );
+      }
+    }
+  });
+
+  it("gives deep pages of a filtered listing in order too", async () => {
+    const { caller, songs } = await bigLibrary();
+    const matching = songs.filter((song) =>
+      [song.title, song.artist, song.album ?? ""].some((field) =>
+        field.toLowerCase().includes("ha"),
+      ),
+    );
+    expect(matching.length).toBeGreaterThan(1_000);
+    const page = await caller.song.list({ q: "HA", offset: matching.length - 5, limit: 20 });
+    expect(page.total).toBe(matching.length);
+    expect(page.items.map((song) => song.id)).toEqual(matching.slice(-5).map((song) => song.id));
   });
 });

@@ -90,4 +90,43 @@ describe(`the database enforces the data model on ${testEngine}`, () => {
     expect(await db.apiToken.count()).toBe(0);
     expect(await db.playlist.count()).toBe(0);
   });
+  it("keeps each user's song count and library version in step with every write to songs", async () => {
+    const ada = await user("ada@example.com");
+    const bob = await user("bob@example.com");
+    const stats = async (id: number) =>
+      db.user.findUniqueOrThrow({
+        where: { id },
+        select: { songCount: true, libraryVersion: true },
+      });
+    const versions: bigint[] = [];
+    const expectCount = async (id: number, songCount: number) => {
+      const now = await stats(id);
+      expect(now.songCount).toBe(songCount);
+      // Every write moves the version on; none is ever seen twice.
+      expect(versions).not.toContain(now.libraryVersion);
+      versions.push(now.libraryVersion);
+    };
+
+    const first = await song(ada.id, "One");
+    await expectCount(ada.id, 1);
+    await db.song.createMany({
+      data: [
+        { userId: ada.id, title: "Two", artist: "A" },
+        { userId: ada.id, title: "Three", artist: "A" },
+        { userId: bob.id, title: "Bob's", artist: "B" },
+      ],
+    });
+    await expectCount(ada.id, 3);
+    await expectCount(bob.id, 1);
+    await db.song.update({ where: { id: first.id }, data: { title: "Uno" } });
+    await expectCount(ada.id, 3);
+    await db.song.deleteMany({ where: { userId: ada.id, title: { in: ["Two", "Three"] } } });
+    await expectCount(ada.id, 1);
+    // A failed write changes nothing.
+    await expect(
+      db.song.create({ data: { userId: ada.id, title: "x".repeat(101), artist: "A" } }),
+    ).rejects.toThrow();
+    expect((await stats(ada.id)).songCount).toBe(1);
+    expect((await stats(bob.id)).songCount).toBe(1);
+  });
 });

@@ -1,51 +1,169 @@
 import { type Db, Prisma } from "@songbook/db";
 import type { SongListQuery, SongSort } from "../schema/song.ts";
+import { type KnownTotal, knownTotals } from "./known-totals.ts";
 import { SONG_COLUMNS, type SongRow } from "./select.ts";
 
+// The pieces the benchmark's bare baseline builds the same statements from.
+export { SONG_COLUMNS };
+
 // Each ORDER BY matches one index of the first migration exactly, expression, direction and
-// NULLS placement included, so a page is read straight off an index (deep offsets too). Ties
-// break on id ascending. Only these constant fragments ever reach the SQL as text.
-const ORDER_BY: Record<SongSort | "id", Prisma.Sql> = {
-  id: Prisma.sql`s.id`,
-  title: Prisma.sql`lower(s.title), s.id`,
-  "-title": Prisma.sql`lower(s.title) DESC, s.id`,
-  artist: Prisma.sql`lower(s.artist), s.id`,
-  "-artist": Prisma.sql`lower(s.artist) DESC, s.id`,
-  album: Prisma.sql`lower(s.album), s.id`,
-  "-album": Prisma.sql`lower(s.album) DESC NULLS LAST, s.id`,
-  releaseYear: Prisma.sql`s.release_year, s.id`,
-  "-releaseYear": Prisma.sql`s.release_year DESC NULLS LAST, s.id`,
-  createdAt: Prisma.sql`s.created_at, s.id`,
-  "-createdAt": Prisma.sql`s.created_at DESC, s.id`,
+// NULLS placement included, so a page is read straight off an index. Ties break on id
+// ascending. `backward` is the exact reverse, which the same index serves read from its end.
+// Only these constant fragments ever reach the SQL as text.
+const ORDER_BY: Record<SongSort | "id", { forward: string; backward: string }> = {
+  id: { forward: "s.id", backward: "s.id DESC" },
+  title: { forward: "lower(s.title), s.id", backward: "lower(s.title) DESC, s.id DESC" },
+  "-title": { forward: "lower(s.title) DESC, s.id", backward: "lower(s.title), s.id DESC" },
+  artist: { forward: "lower(s.artist), s.id", backward: "lower(s.artist) DESC, s.id DESC" },
+  "-artist": { forward: "lower(s.artist) DESC, s.id", backward: "lower(s.artist), s.id DESC" },
+  album: { forward: "lower(s.album), s.id", backward: "lower(s.album) DESC, s.id DESC" },
+  "-album": {
+    forward: "lower(s.album) DESC NULLS LAST, s.id",
+    backward: "lower(s.album) NULLS FIRST, s.id DESC",
+  },
+  releaseYear: { forward: "s.release_year, s.id", backward: "s.release_year DESC, s.id DESC" },
+  "-releaseYear": {
+    forward: "s.release_year DESC NULLS LAST, s.id",
+    backward: "s.release_year NULLS FIRST, s.id DESC",
+  },
+  createdAt: { forward: "s.created_at, s.id", backward: "s.created_at DESC, s.id DESC" },
+  "-createdAt": { forward: "s.created_at DESC, s.id", backward: "s.created_at, s.id DESC" },
 };
 
-/** One page of the user's songs matching the query, and how many match in all. */
+/** Below this offset a page is read from the start: walking that many index entries is cheap. */
+const READ_FROM_END_AFTER = 1_000;
+
+/** Which rows of the ordered matches a statement reads. */
+export interface PagePlan {
+  direction: "forward" | "backward";
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the user's songs matching the query, and how many match in all — from one
+ * statement, so both come from the same snapshot.
+ *
+ * The total costs no count(*) when it can be known otherwise: unfiltered, it is the library size
+ * the triggers keep in `users.song_count`; filtered, it is remembered per library version (which
+ * every write to the library moves on), so paging through one search counts its matches once.
+ * A page past the middle is read from the end, so the deepest page of a million songs costs what
+ * the first one does.
+ */
 export async function listSongs(
   db: Db,
   userId: number,
   query: SongListQuery,
 ): Promise<{ rows: SongRow[]; total: number }> {
-  const { page, count } = songListStatements(userId, query);
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<SongRow[]>(page),
-    db.$queryRaw<{ total: number }[]>(count),
-  ]);
-  return { rows, total: counted[0]?.total ?? 0 };
+  const totals = knownTotals(db);
+  const key = filterKey(userId, query);
+  // A deep page needs the total first, to tell which end is nearer.
+  let total =
+    query.offset < READ_FROM_END_AFTER
+      ? undefined
+      : (await readTotal(db, userId, query, key))?.total;
+  for (let attempt = 0; ; attempt++) {
+    const plan = planPage(query, total);
+    const known = key ? totals.get(key) : undefined;
+    const rows = await db.$queryRaw<ListRow[]>(listStatement(userId, query, plan, known));
+    const stats = rows[0];
+    if (!stats) return { rows: [], total: 0 }; // the user is gone (deleted mid-request)
+    const counted = settleTotal(key, stats, known, totals);
+    // Read from the end, the page is right only if the total it was planned with still holds;
+    // a write in between moves it on, and the page is read again with the new total.
+    if (plan.direction === "forward" || counted === total || attempt === 2) {
+      const page = rows.filter((row) => row.id !== null) as SongRow[];
+      return { rows: plan.direction === "forward" ? page : page.reverse(), total: counted };
+    }
+    total = counted;
+  }
 }
 
-/** The two statements of the listing: the page, and the count of all matches. */
-export function songListStatements(userId: number, query: SongListQuery) {
-  const where = Prisma.join(conditions(userId, query), " AND ");
-  return {
-    page: Prisma.sql`SELECT ${SONG_COLUMNS} FROM songs s
-      WHERE ${where}
-      ORDER BY ${ORDER_BY[query.sort ?? "id"]}
-      LIMIT ${query.limit} OFFSET ${query.offset}`,
-    count: Prisma.sql`SELECT count(*)::int AS total FROM songs s WHERE ${where}`,
-  };
+/** Where to read `query`'s page, given the total when known. */
+function planPage(query: SongListQuery, total: number | undefined): PagePlan {
+  const { offset, limit } = query;
+  if (total === undefined) return { direction: "forward", limit, offset };
+  const end = Math.min(offset + limit, total);
+  if (end <= offset) return { direction: "forward", limit: 0, offset: 0 };
+  const fromEnd = total - end;
+  return fromEnd < offset
+    ? { direction: "backward", limit: end - offset, offset: fromEnd }
+    : { direction: "forward", limit, offset };
 }
 
-function conditions(userId: number, { title, artist, album, q }: SongListQuery): Prisma.Sql[] {
+type ListRow = (SongRow | { [column in keyof SongRow]: null }) & {
+  total: number | null;
+  version: string;
+};
+
+/** The page's rows, each with the total and the library version (one row without a song when
+ * the page is empty). */
+export function listStatement(
+  userId: number,
+  query: SongListQuery,
+  plan: PagePlan,
+  known: KnownTotal | undefined,
+): Prisma.Sql {
+  const orderBy = Prisma.raw(ORDER_BY[query.sort ?? "id"][plan.direction]);
+  return Prisma.sql`SELECT t.total, t.version, p.*
+    FROM (${totalStatement(userId, query, known)}) t
+    LEFT JOIN (SELECT ${SONG_COLUMNS} FROM songs s WHERE ${songFilter(userId, query)}
+               ORDER BY ${orderBy} LIMIT ${plan.limit} OFFSET ${plan.offset}) p ON true`;
+}
+
+/**
+ * The total and the library version. Unfiltered, the total is the library size; filtered, it is
+ * counted — unless the caller already knows it for this very version: then it is null.
+ */
+export function totalStatement(
+  userId: number,
+  query: SongListQuery,
+  known: KnownTotal | undefined,
+) {
+  if (!isFiltered(query)) {
+    return Prisma.sql`SELECT u.song_count AS total, u.library_version::text AS version
+      FROM users u WHERE u.id = ${userId}`;
+  }
+  return Prisma.sql`SELECT CASE WHEN u.library_version = ${known?.version ?? "-1"}::bigint
+      THEN NULL ELSE (SELECT count(*)::int FROM songs s WHERE ${songFilter(userId, query)}) END
+      AS total, u.library_version::text AS version
+    FROM users u WHERE u.id = ${userId}`;
+}
+
+async function readTotal(db: Db, userId: number, query: SongListQuery, key: string | undefined) {
+  const totals = knownTotals(db);
+  const known = key ? totals.get(key) : undefined;
+  const [stats] = await db.$queryRaw<Pick<ListRow, "total" | "version">[]>(
+    totalStatement(userId, query, known),
+  );
+  return stats && { total: settleTotal(key, stats, known, totals) };
+}
+
+/** The total a statement answered, or the known one it confirmed; newly counted ones are kept. */
+function settleTotal(
+  key: string | undefined,
+  { total, version }: Pick<ListRow, "total" | "version">,
+  known: KnownTotal | undefined,
+  totals: ReturnType<typeof knownTotals>,
+): number {
+  if (total === null) return known?.total ?? 0;
+  if (key) totals.set(key, { version, total });
+  return total;
+}
+
+/** What identifies a filtered listing's total; undefined when the listing is not filtered. */
+function filterKey(userId: number, query: SongListQuery): string | undefined {
+  if (!isFiltered(query)) return undefined;
+  const { title, artist, album, q } = query;
+  return JSON.stringify([userId, title, artist, album, q]);
+}
+
+function isFiltered({ title, artist, album, q }: SongListQuery): boolean {
+  return Boolean(title || artist || album || q);
+}
+
+/** The WHERE condition of a user's songs matching the query's filters. */
+export function songFilter(userId: number, { title, artist, album, q }: SongListQuery) {
   const sql = [Prisma.sql`s.user_id = ${userId}`];
   // Exact filters compare lower() on both sides: the expression of the listing indexes.
   if (title) sql.push(Prisma.sql`lower(s.title) = lower(${title})`);
@@ -57,7 +175,12 @@ function conditions(userId: number, { title, artist, album, q }: SongListQuery):
     sql.push(Prisma.sql`lower(s.title || chr(31) || s.artist || chr(31) || coalesce(s.album, ''))
       LIKE '%' || lower(${escapeLike(q)}) || '%'`);
   }
-  return sql;
+  return Prisma.join(sql, " AND ");
+}
+
+/** The ORDER BY of a sort, read from the start (as the API defines the order). */
+export function songOrder(sort: SongSort | undefined): Prisma.Sql {
+  return Prisma.raw(ORDER_BY[sort ?? "id"].forward);
 }
 
 /** `text` as a literal inside a LIKE pattern (backslash is LIKE's default escape character). */

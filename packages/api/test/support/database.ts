@@ -16,6 +16,7 @@ const POOL_SIZE = 3;
 export async function openTestDatabase(options: DbOptions = {}): Promise<Db> {
   const database = await createTestDatabase();
   const db = createDb(database.url, { poolSize: POOL_SIZE, ...options });
+  urls.set(db, database.url);
   beforeEach(async () => {
     await db.$executeRaw`TRUNCATE users, api_tokens, songs, playlists, playlist_songs,
       login_failures RESTART IDENTITY CASCADE`;
@@ -25,4 +26,15 @@ export async function openTestDatabase(options: DbOptions = {}): Promise<Db> {
     await database.stop();
   });
   return db;
+}
+
+const urls = new WeakMap<Db, string>();
+
+/** Another client on `db`'s database, as a second app instance has: it shares no memory. */
+export function anotherClient(db: Db): Db {
+  const url = urls.get(db);
+  if (!url) throw new Error("Not a client from openTestDatabase");
+  const other = createDb(url, { poolSize: 1 });
+  afterAll(() => other.$disconnect());
+  return other;
 }

@@ -142,6 +142,7 @@ function introspectionAdapter(url: string): SqlMigrationAwareDriverAdapterFactor
   factory.connect = async () => {
     const adapter = await connect();
     patchCharColumns(adapter);
+    patchScriptExecution(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await startTransaction(isolationLevel);
@@ -151,6 +152,23 @@ function introspectionAdapter(url: string): SqlMigrationAwareDriverAdapterFactor
     return adapter;
   };
   return factory;
+}
+
+/**
+ * adapter-pg runs a migration script by splitting it at every `;`, which cuts a function body
+ * (the triggers of the "song_counts" migration) into pieces. PostgreSQL takes the whole script as
+ * one simple query instead — and runs it as one implicit transaction, so a failing migration
+ * leaves nothing half applied, as with Prisma's native engine.
+ */
+function patchScriptExecution(adapter: SqlDriverAdapter): void {
+  const internals = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
 }
 
 const CHAR_OID = 18;
