@@ -119,6 +119,11 @@ async function measure(
   try {
     const token = await logIn(app);
     const library = await describeLibrary(app, token);
+    // Unrecorded warm-up, so the first scenario does not pay for the JIT and cold caches.
+    log(`${engine} ${size}: warming up`);
+    for (const server of [app, bare]) {
+      if (server) await drive(server.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
+    }
     for (const scenario of readScenarios(library)) {
       log(`${engine} ${size}: ${scenario.name}`);
       const result = await drive(app.baseUrl, restList(scenario.query, token), load);
