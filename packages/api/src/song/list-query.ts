@@ -1,4 +1,4 @@
-import { type Db, Prisma } from "@songbook/db";
+import { type Db, Prisma, selectRows } from "@songbook/db";
 import type { SongListQuery, SongSort } from "../schema/song.ts";
 import { type KnownTotal, knownTotals } from "./known-totals.ts";
 import { SONG_COLUMNS, type SongRow } from "./select.ts";
@@ -65,7 +65,7 @@ export async function listSongs(
   for (let attempt = 0; ; attempt++) {
     const plan = planPage(query, total);
     const known = key ? totals.get(key) : undefined;
-    const rows = await db.$queryRaw<ListRow[]>(listStatement(userId, query, plan, known));
+    const rows = await selectRows<ListRow>(db, listStatement(userId, query, plan, known));
     const stats = rows[0];
     if (!stats) return { rows: [], total: 0 }; // the user is gone (deleted mid-request)
     const counted = settleTotal(key, stats, known, totals);
@@ -133,7 +133,8 @@ export function totalStatement(
 async function readTotal(db: Db, userId: number, query: SongListQuery, key: string | undefined) {
   const totals = knownTotals(db);
   const known = key ? totals.get(key) : undefined;
-  const [stats] = await db.$queryRaw<Pick<ListRow, "total" | "version">[]>(
+  const [stats] = await selectRows<Pick<ListRow, "total" | "version">>(
+    db,
     totalStatement(userId, query, known),
   );
   return stats && { total: settleTotal(key, stats, known, totals) };
