@@ -17,7 +17,9 @@ afterAll(async () => {
 async function seedLibraries() {
   await seedBulk(database.url, { email: "small@example.com", songs: 5_000 });
   await seedBulk(database.url, { email: "big@example.com", songs: 100_000 });
-  await db.$executeRaw`ANALYZE songs`;
+  // As autovacuum leaves a table after a bulk insert: statistics, and the visibility map that
+  // lets a scan answer from an index alone.
+  await db.$executeRaw`VACUUM ANALYZE songs`;
   const { id } = await db.user.findUniqueOrThrow({ where: { email: "big@example.com" } });
   return id;
 }
@@ -29,15 +31,20 @@ type PlanNode = {
   Plans?: PlanNode[];
 };
 
+/**
+ * The plan nodes that pick the page: the page's LIMIT and everything under it. (Above it, the 20
+ * songs of the page may be put back in order once their rows are read: a sort of 20 rows.)
+ */
 async function planOf(statement: Prisma.Sql): Promise<PlanNode[]> {
   const [row] = await db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>`
     EXPLAIN (FORMAT JSON) ${statement}`;
   const nodes: PlanNode[] = [];
-  const walk = (node: PlanNode) => {
-    nodes.push(node);
-    node.Plans?.forEach(walk);
+  const walk = (node: PlanNode, belowLimit: boolean) => {
+    const picking = belowLimit || node["Node Type"] === "Limit";
+    if (picking) nodes.push(node);
+    for (const child of node.Plans ?? []) walk(child, picking);
   };
-  if (row) walk(row["QUERY PLAN"][0].Plan);
+  if (row) walk(row["QUERY PLAN"][0].Plan, false);
   return nodes;
 }
 
@@ -56,14 +63,16 @@ describe(`the song listing on a seeded 100,000-song library uses an index (${tes
     expect(await db.song.count({ where: { userId } })).toBe(100_000);
   }, 300_000);
 
-  it("the default order reads the page off the primary key or the (user_id, id) index", async () => {
-    const nodes = await planOf(page({}));
-    expect(nodes.map((node) => node["Node Type"])).not.toContain("Seq Scan");
-    expect(nodes.map((node) => node["Node Type"])).not.toContain("Sort");
-    // For a user owning most rows the primary key in id order is as good: both are fine.
-    expect(nodes.map((node) => node["Index Name"])).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^(songs_pkey|songs_user_id_id_idx)$/)]),
-    );
+  it("the default order picks the page off the (user_id, id) index alone", async () => {
+    // Not the primary key: the other user's 5,000 songs come first in id order, and it would
+    // filter its way past every one of them.
+    const [limit, scan, ...rest] = await planOf(page({}));
+    expect(limit?.["Node Type"]).toBe("Limit");
+    expect(scan).toMatchObject({
+      "Node Type": expect.stringMatching(/^Index (Only )?Scan$/),
+      "Index Name": "songs_user_id_id_idx",
+    });
+    expect(rest).toEqual([]);
   });
 
   it.each([

@@ -37,6 +37,12 @@ async function plan(statement: Prisma.Sql, { keepOnly }: { keepOnly?: string[] }
   return text;
 }
 
+/**
+ * The plan under the page's LIMIT: where the page is picked. (Above it, the 20 songs of the page
+ * may be put back in order once their rows are read: that sorts 20 rows, not the library.)
+ */
+const belowTheLimit = (text: string) => text.slice(text.indexOf("Limit"));
+
 const query = (extra: Partial<SongListQuery>): SongListQuery => ({
   offset: 40,
   limit: 20,
@@ -63,18 +69,18 @@ describe(`the song listing SQL is answered by the listing indexes (${engine})`, 
   ] as const)("sort %s reads the page off %s, without sorting", async (sort, index) => {
     const text = await plan(listing({ sort }));
     expect(text).toMatch(new RegExp(`Index (Only )?Scan using ${index} `));
-    expect(text).not.toMatch(/Sort/);
+    expect(belowTheLimit(text)).not.toMatch(/Sort/);
     // A deep page is read from the end: the same index, backwards, still without sorting.
     const fromEnd = await plan(listing({ sort }, "backward"));
     expect(fromEnd).toMatch(new RegExp(`Index (Only )?Scan Backward using ${index} `));
-    expect(fromEnd).not.toMatch(/Sort/);
+    expect(belowTheLimit(fromEnd)).not.toMatch(/Sort/);
   });
 
   it("answers an exact filter from a lower() index, already in id order", async () => {
     const text = await plan(listing({ artist: "Echo", sort: "artist" }));
     // Among equal artists, the ascending and the descending index are both in id order.
     expect(text).toMatch(/Index (Only )?Scan using songs_user_artist(_desc)?_idx /);
-    expect(text).not.toMatch(/Sort/);
+    expect(belowTheLimit(text)).not.toMatch(/Sort/);
   });
 
   it("can answer q from the trigram index", async () => {

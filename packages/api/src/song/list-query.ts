@@ -55,20 +55,15 @@ export async function listSongs(
   userId: number,
   query: SongListQuery,
 ): Promise<{ rows: SongRow[]; total: number }> {
-  const totals = knownTotals(db);
   const key = filterKey(userId, query);
   // A deep page needs the total first, to tell which end is nearer.
   let total =
-    query.offset < READ_FROM_END_AFTER
-      ? undefined
-      : (await readTotal(db, userId, query, key))?.total;
+    query.offset < READ_FROM_END_AFTER ? undefined : await readTotal(db, userId, query, key);
   for (let attempt = 0; ; attempt++) {
     const plan = planPage(query, total);
-    const known = key ? totals.get(key) : undefined;
-    const rows = await selectRows<ListRow>(db, listStatement(userId, query, plan, known));
-    const stats = rows[0];
-    if (!stats) return { rows: [], total: 0 }; // the user is gone (deleted mid-request)
-    const counted = settleTotal(key, stats, known, totals);
+    const { rows, counted } = await withTotal<ListRow>(db, key, (known) =>
+      listStatement(userId, query, plan, known),
+    );
     // Read from the end, the page is right only if the total it was planned with still holds;
     // a write in between moves it on, and the page is read again with the new total.
     if (plan.direction === "forward" || counted === total || attempt === 2) {
@@ -77,6 +72,32 @@ export async function listSongs(
     }
     total = counted;
   }
+}
+
+async function readTotal(db: Db, userId: number, query: SongListQuery, key: string | undefined) {
+  const { counted } = await withTotal(db, key, (known) => totalStatement(userId, query, known));
+  return counted;
+}
+
+/**
+ * Runs a statement that answers the total (and the library version), telling it the total known
+ * for `key` if any; keeps a newly counted total, and returns the rows and the total.
+ */
+async function withTotal<Row extends TotalRow>(
+  db: Db,
+  key: string | undefined,
+  statement: (known: KnownTotal | undefined) => Prisma.Sql,
+): Promise<{ rows: Row[]; counted: number }> {
+  const totals = knownTotals(db);
+  const known = key ? await totals.lookUp(key) : undefined;
+  const running = selectRows<Row>(db, statement(known));
+  if (key && !known) totals.countedBy(key, running);
+  const rows = await running;
+  const [first] = rows;
+  if (!first) return { rows: [], counted: 0 }; // the user is gone (deleted mid-request)
+  if (first.total === null) return { rows, counted: known?.total ?? 0 };
+  if (key) totals.remember(key, { version: first.version, total: first.total });
+  return { rows, counted: first.total };
 }
 
 /** Where to read `query`'s page, given the total when known. */
@@ -91,13 +112,23 @@ function planPage(query: SongListQuery, total: number | undefined): PagePlan {
     : { direction: "forward", limit, offset };
 }
 
-type ListRow = (SongRow | { [column in keyof SongRow]: null }) & {
+/** The total (null: the caller's known total still holds) and the library version. */
+interface TotalRow {
   total: number | null;
   version: string;
-};
+}
 
-/** The page's rows, each with the total and the library version (one row without a song when
- * the page is empty). */
+/** A row of the listing statement: a song, or all nulls when the page is empty. */
+type ListRow = TotalRow & (SongRow | { [column in keyof SongRow]: null });
+
+/**
+ * The page's rows, each with the total and the library version (one row without a song when
+ * the page is empty). The page's ids are picked first, off the listing index alone — an
+ * index-only scan where the order is on plain columns, so an offset walks index entries, not
+ * table rows — and only then are those songs read. (Asked for whole rows at once, PostgreSQL
+ * prefers the primary key for the default order and filters its way past every other user's
+ * songs with smaller ids.)
+ */
 export function listStatement(
   userId: number,
   query: SongListQuery,
@@ -107,8 +138,12 @@ export function listStatement(
   const orderBy = Prisma.raw(ORDER_BY[query.sort ?? "id"][plan.direction]);
   return Prisma.sql`SELECT t.total, t.version, p.*
     FROM (${totalStatement(userId, query, known)}) t
-    LEFT JOIN (SELECT ${SONG_COLUMNS} FROM songs s WHERE ${songFilter(userId, query)}
-               ORDER BY ${orderBy} LIMIT ${plan.limit} OFFSET ${plan.offset}) p ON true`;
+    LEFT JOIN (
+      SELECT ${SONG_COLUMNS}
+      FROM (SELECT s.id FROM songs s WHERE ${songFilter(userId, query)}
+            ORDER BY ${orderBy} LIMIT ${plan.limit} OFFSET ${plan.offset}) page
+      JOIN songs s ON s.id = page.id
+      ORDER BY ${orderBy}) p ON true`;
 }
 
 /**
@@ -128,28 +163,6 @@ export function totalStatement(
       THEN NULL ELSE (SELECT count(*)::int FROM songs s WHERE ${songFilter(userId, query)}) END
       AS total, u.library_version::text AS version
     FROM users u WHERE u.id = ${userId}`;
-}
-
-async function readTotal(db: Db, userId: number, query: SongListQuery, key: string | undefined) {
-  const totals = knownTotals(db);
-  const known = key ? totals.get(key) : undefined;
-  const [stats] = await selectRows<Pick<ListRow, "total" | "version">>(
-    db,
-    totalStatement(userId, query, known),
-  );
-  return stats && { total: settleTotal(key, stats, known, totals) };
-}
-
-/** The total a statement answered, or the known one it confirmed; newly counted ones are kept. */
-function settleTotal(
-  key: string | undefined,
-  { total, version }: Pick<ListRow, "total" | "version">,
-  known: KnownTotal | undefined,
-  totals: ReturnType<typeof knownTotals>,
-): number {
-  if (total === null) return known?.total ?? 0;
-  if (key) totals.set(key, { version, total });
-  return total;
 }
 
 /** What identifies a filtered listing's total; undefined when the listing is not filtered. */
