@@ -1,10 +1,7 @@
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
-import { createContext } from "../context.ts";
 import type { ErrorData } from "../errors/format.ts";
-import { restResponseMeta } from "../openapi/status.ts";
-import { appRouter } from "../root.ts";
 import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
 import type { EndpointOptions } from "./endpoint.ts";
+import { callOpenApi } from "./openapi-adapter.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
@@ -25,33 +22,26 @@ export async function handleRestRequest(req: Request, options: EndpointOptions):
     const response = await handleRestRequest(new Request(req, { method: "GET" }), options);
     return new Response(null, { status: response.status, headers: response.headers });
   }
-  const { db, clientAddress, onError } = options;
-  const request = await withBodyRead(req);
-  if (!request) return payloadTooLarge();
-  const response = await createOpenApiFetchHandler({
-    endpoint: REST_BASE_PATH,
-    router: appRouter,
-    req: request,
-    createContext: ({ req }) => createContext({ db, headers: req.headers, clientAddress }),
-    responseMeta: restResponseMeta,
-    onError: ({ error, path }) => onError?.({ error, path }),
-  });
-  return finish(response);
+  const read = await readBody(req);
+  if (!read) return payloadTooLarge();
+  const url = read.request.url.replace(REST_BASE_PATH, "");
+  return finish(await callOpenApi(read.request, url, read.body, options));
 }
 
 /**
- * The request with its body read (within the limit: undefined when over it), where no body at all
- * stands for `{}`.
+ * The body's text, read within the limit (undefined when over it); none at all on a POST, PUT or
+ * PATCH stands for `{}`.
  */
-async function withBodyRead(req: Request): Promise<Request | undefined> {
-  if (!BODY_METHODS.has(req.method)) return req;
+async function readBody(
+  req: Request,
+): Promise<{ request: Request; body: string | undefined } | undefined> {
+  if (!BODY_METHODS.has(req.method)) return { request: req, body: undefined };
   const body = await readBodyWithin(req, MAX_BODY_BYTES);
   if (body === undefined) return undefined;
+  if (body.trim() !== "") return { request: req, body };
   const headers = new Headers(req.headers);
-  headers.delete("content-length");
-  if (body.trim() !== "") return new Request(req, { headers, body });
   headers.set("content-type", "application/json");
-  return new Request(req, { headers, body: "{}" });
+  return { request: new Request(req.url, { method: req.method, headers }), body: "{}" };
 }
 
 async function finish(response: Response): Promise<Response> {
