@@ -9,7 +9,7 @@ export interface Row {
   surface: string;
   scenario: string;
   result: LoadResult;
-  /** The same work on the bare baseline, for read scenarios on PostgreSQL. */
+  /** The same work on the bare baseline, for read scenarios. */
   bare?: LoadResult;
 }
 

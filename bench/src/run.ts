@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { generateToken, hashToken } from "@songbook/auth";
 import {
   applyMigrations,
   BENCH_PASSWORD,
@@ -9,7 +10,7 @@ import {
 import { type RunningApp, startApp } from "@songbook/web/testing";
 import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
-import { drive } from "./load.ts";
+import { drive, type LoadResult } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
 import { evaluateTargets } from "./targets.ts";
@@ -43,21 +44,31 @@ async function main() {
   const databaseUrl = await benchDatabase(values["database-url"]);
   for (const size of sizes) {
     await seedLibrary(databaseUrl, size);
-    rows.push(
-      ...(await measure(databaseUrl, size, "PostgreSQL", { DATABASE_URL: databaseUrl }, startups)),
-    );
+    // The bare baseline runs beside the app, on the same server.
+    const bare = await startBareServer(databaseUrl, 10);
+    try {
+      const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
+      rows.push(...(await measure(target, startups, bare)));
+    } finally {
+      await bare.stop();
+    }
   }
   if (!values["skip-embedded"]) {
     const size = Math.min(...sizes);
     const dataDir = path.join(benchDir, ".data/pglite");
+    // PGlite opens a data folder in one process at a time: the bare baseline is measured first,
+    // on the database this process opens, and the app afterwards, on the same data.
     const embedded = await startEmbeddedDatabase(dataDir);
+    let bare: BareResults;
     try {
       await applyMigrations({ url: embedded.url, embedded: true });
       await seedLibrary(embedded.url, size);
+      bare = await measureBareAlone(embedded.url, size);
     } finally {
       await embedded.stop();
     }
-    rows.push(...(await measure(null, size, "PGlite", { SONGBOOK_DATA_DIR: dataDir }, startups)));
+    const target = { engine: "PGlite", size, env: { SONGBOOK_DATA_DIR: dataDir } } as const;
+    rows.push(...(await measure(target, startups, bare)));
   }
 
   console.log(`\n${table(rows)}\n`);
@@ -100,66 +111,98 @@ async function trimTo(url: string, size: number) {
                  ORDER BY id OFFSET $2 - 1 LIMIT 1)`,
     [BENCH_USER, size],
   );
+  // Settle what seeding left behind, so it is not measured: statistics and the visibility map
+  // (as autovacuum would leave them), and the dirty pages flushed.
   await client.query("VACUUM ANALYZE songs");
+  await client.query("CHECKPOINT");
   await client.end();
 }
 
+interface Target {
+  engine: Row["engine"];
+  size: number;
+  /** How the app is pointed at the database. */
+  env: Record<string, string>;
+}
+
+/** The bare baseline's result per read scenario, measured before the app ran. */
+type BareResults = { library: Library; results: Map<string, LoadResult> };
+
+/**
+ * Starts the app on `target` and drives every scenario at it. `bare` is the baseline: a server
+ * running now, driven after the app in each read scenario, or results measured before.
+ */
 async function measure(
-  bareDatabaseUrl: string | null,
-  size: number,
-  engine: Row["engine"],
-  env: Record<string, string>,
+  target: Target,
   startups: { engine: string; seconds: number }[],
+  bare: { baseUrl: string } | BareResults,
 ): Promise<Row[]> {
+  const { engine, size } = target;
   const started = performance.now();
-  const app = await startApp(env);
+  const app = await startApp(target.env);
   startups.push({ engine, seconds: (performance.now() - started) / 1000 });
-  const bare = bareDatabaseUrl ? await startBareServer(bareDatabaseUrl, 10) : null;
   const rows: Row[] = [];
+  const row = (surface: string, scenario: string, result: LoadResult, baseline?: LoadResult) =>
+    rows.push({ size, engine, surface, scenario, result, bare: baseline });
   try {
     const token = await logIn(app);
-    const library = await describeLibrary(app, token);
+    const library = "library" in bare ? bare.library : await describeLibrary(app.baseUrl, token);
     // Unrecorded warm-up, so the first scenario does not pay for the JIT and cold caches.
     log(`${engine} ${size}: warming up`);
-    for (const server of [app, bare]) {
-      if (server) await drive(server.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
+    await drive(app.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
+    if ("baseUrl" in bare) {
+      await drive(bare.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
     }
     for (const scenario of readScenarios(library)) {
       log(`${engine} ${size}: ${scenario.name}`);
       const result = await drive(app.baseUrl, restList(scenario.query, token), load);
-      const baseline = bare
-        ? await drive(bare.baseUrl, restList(scenario.query, token), load)
-        : undefined;
-      rows.push({ size, engine, surface: "REST", scenario: scenario.name, result, bare: baseline });
+      const baseline =
+        "baseUrl" in bare
+          ? await drive(bare.baseUrl, restList(scenario.query, token), load)
+          : bare.results.get(scenario.name);
+      row("REST", scenario.name, result, baseline);
     }
     log(`${engine} ${size}: tRPC`);
-    rows.push({
-      size,
-      engine,
-      surface: "tRPC",
-      scenario: "first page",
-      result: await drive(app.baseUrl, trpcList(1, token), load),
-    });
-    rows.push({
-      size,
-      engine,
-      surface: "tRPC",
-      scenario: "batch of 3",
-      result: await drive(app.baseUrl, trpcList(3, token), load),
-    });
+    row("tRPC", "first page", await drive(app.baseUrl, trpcList(1, token), load));
+    row("tRPC", "batch of 3", await drive(app.baseUrl, trpcList(3, token), load));
     log(`${engine} ${size}: writes`);
-    rows.push({
-      size,
-      engine,
-      surface: "REST",
-      scenario: "create song",
-      result: await drive(app.baseUrl, restCreate(token), load),
-    });
+    row("REST", "create song", await drive(app.baseUrl, restCreate(token), load));
   } finally {
-    await bare?.stop();
     await app.stop();
   }
   return rows;
+}
+
+/** The bare baseline alone on `url`, with a token of the bench user's issued directly. */
+async function measureBareAlone(url: string, size: number): Promise<BareResults> {
+  const token = await issueToken(url);
+  const bare = await startBareServer(url, 1);
+  try {
+    const library = await describeLibrary(bare.baseUrl, token);
+    log(`bare baseline ${size}: warming up`);
+    await drive(bare.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
+    const results = new Map<string, LoadResult>();
+    for (const scenario of readScenarios(library)) {
+      log(`bare baseline ${size}: ${scenario.name}`);
+      results.set(scenario.name, await drive(bare.baseUrl, restList(scenario.query, token), load));
+    }
+    return { library, results };
+  } finally {
+    await bare.stop();
+  }
+}
+
+async function issueToken(url: string): Promise<string> {
+  const token = generateToken();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO api_tokens (user_id, name, token_hash)
+     SELECT id, 'bare baseline', $2 FROM users WHERE email = $1`,
+    [BENCH_USER, hashToken(token)],
+  );
+  await client.end();
+  return token;
 }
 
 async function logIn(app: RunningApp): Promise<string> {
@@ -172,10 +215,10 @@ async function logIn(app: RunningApp): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-/** What the scenarios need to know of the library, read through the API itself. */
-async function describeLibrary(app: RunningApp, token: string): Promise<Library> {
+/** What the scenarios need to know of the library, read through the listing (app or bare). */
+async function describeLibrary(baseUrl: string, token: string): Promise<Library> {
   const get = async (query: string) => {
-    const response = await fetch(`${app.baseUrl}/api/v1/users/self/songs?${query}`, {
+    const response = await fetch(`${baseUrl}/api/v1/users/self/songs?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     return (await response.json()) as { total: number; items: { artist: string; title: string }[] };

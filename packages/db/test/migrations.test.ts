@@ -35,6 +35,7 @@ describe(`migrations on ${testEngine}`, () => {
     expect(rows.map((row) => row.table_name)).toEqual([
       "_prisma_migrations",
       "api_tokens",
+      "library_counters",
       "login_failures",
       "playlist_songs",
       "playlists",

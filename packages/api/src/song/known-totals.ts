@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 
 /** A filtered listing's total, as counted at one version of the user's library. */
 export interface KnownTotal {
-  /** `users.library_version` when counted: the total holds for as long as it stays the same. */
+  /** The library's version when counted: the total holds for as long as it stays the same. */
   version: string;
   total: number;
 }

@@ -45,7 +45,7 @@ export interface PagePlan {
  * statement, so both come from the same snapshot.
  *
  * The total costs no count(*) when it can be known otherwise: unfiltered, it is the library size
- * the triggers keep in `users.song_count`; filtered, it is remembered per library version (which
+ * the triggers keep in `library_counters`; filtered, it is remembered per library version (which
  * every write to the library moves on), so paging through one search counts its matches once.
  * A page past the middle is read from the end, so the deepest page of a million songs costs what
  * the first one does.
@@ -94,7 +94,7 @@ async function withTotal<Row extends TotalRow>(
   if (key && !known) totals.countedBy(key, running);
   const rows = await running;
   const [first] = rows;
-  if (!first) return { rows: [], counted: 0 }; // the user is gone (deleted mid-request)
+  if (!first) return { rows: [], counted: 0 };
   if (first.total === null) return { rows, counted: known?.total ?? 0 };
   if (key) totals.remember(key, { version: first.version, total: first.total });
   return { rows, counted: first.total };
@@ -146,6 +146,9 @@ export function listStatement(
       ORDER BY ${orderBy}) p ON true`;
 }
 
+/** The library's version, from the counters the triggers keep (see the "song_counts" migration). */
+const LIBRARY_VERSION = Prisma.sql`coalesce(max(c.version), 0)::text || ':' || coalesce(sum(c.writes), 0)::text`;
+
 /**
  * The total and the library version. Unfiltered, the total is the library size; filtered, it is
  * counted — unless the caller already knows it for this very version: then it is null.
@@ -156,13 +159,13 @@ export function totalStatement(
   known: KnownTotal | undefined,
 ) {
   if (!isFiltered(query)) {
-    return Prisma.sql`SELECT u.song_count AS total, u.library_version::text AS version
-      FROM users u WHERE u.id = ${userId}`;
+    return Prisma.sql`SELECT coalesce(sum(c.songs), 0)::int AS total, ${LIBRARY_VERSION} AS version
+      FROM library_counters c WHERE c.user_id = ${userId}`;
   }
-  return Prisma.sql`SELECT CASE WHEN u.library_version = ${known?.version ?? "-1"}::bigint
-      THEN NULL ELSE (SELECT count(*)::int FROM songs s WHERE ${songFilter(userId, query)}) END
-      AS total, u.library_version::text AS version
-    FROM users u WHERE u.id = ${userId}`;
+  return Prisma.sql`SELECT CASE WHEN v.version = ${known?.version ?? ""} THEN NULL
+      ELSE (SELECT count(*)::int FROM songs s WHERE ${songFilter(userId, query)}) END AS total,
+      v.version
+    FROM (SELECT ${LIBRARY_VERSION} AS version FROM library_counters c WHERE c.user_id = ${userId}) v`;
 }
 
 /** What identifies a filtered listing's total; undefined when the listing is not filtered. */
