@@ -1,5 +1,5 @@
 import { hashToken } from "@songbook/auth";
-import { type Db, Prisma, selectRows } from "@songbook/db";
+import { type Db, Prisma, queryRows } from "@songbook/db";
 
 /** Who a request acts for, and through which token. */
 export interface Session {
@@ -20,8 +20,8 @@ const LAST_USED_PRECISION_MS = 60_000;
 export async function resolveToken(db: Db, token: string | null): Promise<Session | null> {
   if (!token) return null;
   // Looked up by its hash through the unique index: the secret itself is never stored. Every
-  // request makes this lookup, so it skips Prisma's query path (see selectRows).
-  const [row] = await selectRows<TokenRow>(
+  // request makes this lookup, so it skips Prisma's query path (see queryRows).
+  const [row] = await queryRows<TokenRow>(
     db,
     Prisma.sql`SELECT id, user_id AS "userId", last_used_at AS "lastUsedAt"
       FROM api_tokens WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL`,

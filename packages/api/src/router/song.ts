@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Session } from "../auth/resolve-token.ts";
 import { IdParam } from "../schema/common.ts";
 import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
+import { insertSong } from "../song/insert.ts";
 import { listSongs } from "../song/list-query.ts";
 import { songSelect, toSong } from "../song/select.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
@@ -79,12 +80,7 @@ export const songRouter = createTRPCRouter({
     .input(SongInput)
     .output(Song)
     .mutation(async ({ ctx, input }) =>
-      toSong(
-        await ctx.db.song.create({
-          data: { ...input, userId: ctx.session.userId },
-          select: songSelect,
-        }),
-      ),
+      toSong(await insertSong(ctx.db, ctx.session.userId, input)),
     ),
 
   update: protectedProcedure

@@ -1,4 +1,4 @@
-import { type Db, Prisma, selectRows } from "@songbook/db";
+import { type Db, Prisma, queryRows } from "@songbook/db";
 import type { SongListQuery, SongSort } from "../schema/song.ts";
 import { type KnownTotal, knownTotals } from "./known-totals.ts";
 import { SONG_COLUMNS, type SongRow } from "./select.ts";
@@ -90,7 +90,7 @@ async function withTotal<Row extends TotalRow>(
 ): Promise<{ rows: Row[]; counted: number }> {
   const totals = knownTotals(db);
   const known = key ? await totals.lookUp(key) : undefined;
-  const running = selectRows<Row>(db, statement(known));
+  const running = queryRows<Row>(db, statement(known));
   if (key && !known) totals.countedBy(key, running);
   const rows = await running;
   const [first] = rows;
