@@ -13,8 +13,16 @@ export interface DbOptions {
   logSql?: boolean;
 }
 
-/** What `queryRows` needs of a client: its pool, shared with Prisma's adapter. */
-const direct = new WeakMap<Db, { pool: pg.Pool; logSql: boolean }>();
+/**
+ * What `queryRows` needs of a client — its pool, shared with Prisma's adapter — kept on the client
+ * under a registered symbol: a bundler may load this module more than once (Next.js does, once per
+ * layer), and a client made by one copy must still work with another's queryRows.
+ */
+const DIRECT = Symbol.for("songbook.db.direct");
+interface Direct {
+  pool: pg.Pool;
+  logSql: boolean;
+}
 
 /** A Prisma client on the PostgreSQL server at `url` (a real server or the embedded one). */
 export function createDb(url: string, options: DbOptions = {}): Db {
@@ -44,7 +52,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   if (logSql) {
     db.$on("query", (event) => logStatement(event.duration, event.query));
   }
-  direct.set(db, { pool, logSql });
+  Object.defineProperty(db, DIRECT, { value: { pool, logSql } satisfies Direct });
   return db;
 }
 
@@ -56,7 +64,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
  * Date, int8 as string — so cast bigints in the SQL. Logged like Prisma's statements.
  */
 export async function queryRows<Row>(db: Db, statement: Prisma.Sql): Promise<Row[]> {
-  const client = direct.get(db);
+  const client = (db as unknown as { [DIRECT]?: Direct })[DIRECT];
   if (!client) throw new Error("queryRows needs a client made by createDb");
   const started = performance.now();
   const { rows } = await client.pool.query(statement.text, statement.values);
