@@ -14,7 +14,13 @@ import pg from "pg";
  */
 export async function startBareServer(databaseUrl: string, poolSize: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  let inFlight = 0;
+  let onIdle = () => {};
   const server = http.createServer(async (req, res) => {
+    inFlight++;
+    res.once("close", () => {
+      if (--inFlight === 0) onIdle();
+    });
     try {
       const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
       const { rows } = await pool.query(
@@ -40,6 +46,14 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    /**
+     * Resolves once every request has been answered. A load run ends with requests still in the
+     * database (at a million songs each counts for ~60 ms); they must not spill into the app's
+     * next measurement.
+     */
+    idle(): Promise<void> {
+      return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (onIdle = resolve));
+    },
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await pool.end();

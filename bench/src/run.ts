@@ -10,7 +10,7 @@ import {
 import { type RunningApp, startApp } from "@songbook/web/testing";
 import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
-import { drive, type LoadResult } from "./load.ts";
+import { drive, type LoadRequest, type LoadResult } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
 import { evaluateTargets } from "./targets.ts";
@@ -44,26 +44,21 @@ async function main() {
   const databaseUrl = await benchDatabase(values["database-url"]);
   for (const size of sizes) {
     await seedLibrary(databaseUrl, size);
-    // The bare baseline runs beside the app, on the same server.
-    const bare = await startBareServer(databaseUrl, 10);
-    try {
-      const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
-      rows.push(...(await measure(target, startups, bare)));
-    } finally {
-      await bare.stop();
-    }
+    const bare = await measureBareAlone(databaseUrl, size, 10);
+    const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
+    rows.push(...(await measure(target, startups, bare)));
   }
   if (!values["skip-embedded"]) {
     const size = Math.min(...sizes);
     const dataDir = path.join(benchDir, ".data/pglite");
-    // PGlite opens a data folder in one process at a time: the bare baseline is measured first,
-    // on the database this process opens, and the app afterwards, on the same data.
+    // PGlite opens a data folder in one process at a time: the bare baseline runs on the database
+    // this process opens, and the app afterwards, on the same data.
     const embedded = await startEmbeddedDatabase(dataDir);
     let bare: BareResults;
     try {
       await applyMigrations({ url: embedded.url, embedded: true });
       await seedLibrary(embedded.url, size);
-      bare = await measureBareAlone(embedded.url, size);
+      bare = await measureBareAlone(embedded.url, size, 1);
     } finally {
       await embedded.stop();
     }
@@ -125,17 +120,16 @@ interface Target {
   env: Record<string, string>;
 }
 
+type BareServer = Awaited<ReturnType<typeof startBareServer>>;
+
 /** The bare baseline's result per read scenario, measured before the app ran. */
 type BareResults = { library: Library; results: Map<string, LoadResult> };
 
-/**
- * Starts the app on `target` and drives every scenario at it. `bare` is the baseline: a server
- * running now, driven after the app in each read scenario, or results measured before.
- */
+/** Starts the app on `target` and drives every scenario at it; `bare` is the baseline's results. */
 async function measure(
   target: Target,
   startups: { engine: string; seconds: number }[],
-  bare: { baseUrl: string } | BareResults,
+  bare: BareResults,
 ): Promise<Row[]> {
   const { engine, size } = target;
   const started = performance.now();
@@ -146,21 +140,13 @@ async function measure(
     rows.push({ size, engine, surface, scenario, result, bare: baseline });
   try {
     const token = await logIn(app);
-    const library = "library" in bare ? bare.library : await describeLibrary(app.baseUrl, token);
     // Unrecorded warm-up, so the first scenario does not pay for the JIT and cold caches.
     log(`${engine} ${size}: warming up`);
     await drive(app.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
-    if ("baseUrl" in bare) {
-      await drive(bare.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
-    }
-    for (const scenario of readScenarios(library)) {
+    for (const scenario of readScenarios(bare.library)) {
       log(`${engine} ${size}: ${scenario.name}`);
       const result = await drive(app.baseUrl, restList(scenario.query, token), load);
-      const baseline =
-        "baseUrl" in bare
-          ? await drive(bare.baseUrl, restList(scenario.query, token), load)
-          : bare.results.get(scenario.name);
-      row("REST", scenario.name, result, baseline);
+      row("REST", scenario.name, result, bare.results.get(scenario.name));
     }
     log(`${engine} ${size}: tRPC`);
     row("tRPC", "first page", await drive(app.baseUrl, trpcList(1, token), load));
@@ -173,18 +159,30 @@ async function measure(
   return rows;
 }
 
-/** The bare baseline alone on `url`, with a token of the bench user's issued directly. */
-async function measureBareAlone(url: string, size: number): Promise<BareResults> {
+/** Drives the bare baseline, and waits for what it still has in the database to finish. */
+async function driveBare(bare: BareServer, request: LoadRequest): Promise<LoadResult> {
+  const result = await drive(bare.baseUrl, request, load);
+  await bare.idle();
+  return result;
+}
+
+/**
+ * The bare baseline on `url`, with a token of the bench user's issued directly — before the app
+ * starts, so neither disturbs the other (at a million songs each baseline request counts every
+ * row, which would also push the app's pages out of PostgreSQL's buffer cache).
+ */
+async function measureBareAlone(url: string, size: number, poolSize: number): Promise<BareResults> {
   const token = await issueToken(url);
-  const bare = await startBareServer(url, 1);
+  const bare = await startBareServer(url, poolSize);
   try {
     const library = await describeLibrary(bare.baseUrl, token);
     log(`bare baseline ${size}: warming up`);
     await drive(bare.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
+    await bare.idle();
     const results = new Map<string, LoadResult>();
     for (const scenario of readScenarios(library)) {
       log(`bare baseline ${size}: ${scenario.name}`);
-      results.set(scenario.name, await drive(bare.baseUrl, restList(scenario.query, token), load));
+      results.set(scenario.name, await driveBare(bare, restList(scenario.query, token)));
     }
     return { library, results };
   } finally {
