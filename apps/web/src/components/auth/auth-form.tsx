@@ -4,7 +4,7 @@ import { LoginInput, SignupInput } from "@songbook/api/schema";
 import Link from "next/link";
 import { type FocusEvent, type FormEvent, useActionState, useState } from "react";
 import { type AuthFormState, logIn, signUp } from "~/app/(auth)/actions";
-import { Field } from "~/components/form/field";
+import { Field, FormError } from "~/components/form/field";
 import { type FieldErrors, fieldErrorsOf } from "~/components/form/issues";
 
 const initial: AuthFormState = { errors: {}, values: {} };
@@ -51,11 +51,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
 
   return (
     <form action={action} onSubmit={onSubmit} onBlur={onBlur} noValidate className="stack">
-      {errors[""] && (
-        <p className="alert alert-error" role="alert">
-          {errors[""]}
-        </p>
-      )}
+      <FormError message={errors[""]} />
       {mode === "signup" && (
         <Field
           name="name"

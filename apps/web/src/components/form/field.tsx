@@ -34,3 +34,13 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
     </div>
   );
 }
+
+/** A form's error that belongs to no one field (the server said no, or could not be reached). */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="alert alert-error" role="alert">
+      {message}
+    </p>
+  );
+}

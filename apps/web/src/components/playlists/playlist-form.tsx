@@ -3,9 +3,9 @@
 import { type Playlist, PlaylistInput } from "@songbook/api/schema";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { Field } from "~/components/form/field";
+import { Field, FormError } from "~/components/form/field";
 import { type FieldErrors, fieldErrorsOf } from "~/components/form/issues";
-import { ConfirmDialog, Modal } from "~/components/ui/modal";
+import { ConfirmDialog, Modal, ModalActions } from "~/components/ui/modal";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 
@@ -53,11 +53,7 @@ export function PlaylistDialog({
   return (
     <Modal title={playlist ? "Edit playlist" : "New playlist"} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="stack">
-        {errors[""] && (
-          <p className="alert alert-error" role="alert">
-            {errors[""]}
-          </p>
-        )}
+        <FormError message={errors[""]} />
         <Field
           name="name"
           label="Name"
@@ -71,10 +67,7 @@ export function PlaylistDialog({
           defaultValue={playlist?.description ?? ""}
           error={errors.description}
         />
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+        <ModalActions onCancel={onClose}>
           <button
             type="submit"
             className="button button-primary"
@@ -82,7 +75,7 @@ export function PlaylistDialog({
           >
             {playlist ? "Save" : "Create playlist"}
           </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

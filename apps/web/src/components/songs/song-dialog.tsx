@@ -4,9 +4,9 @@ import { type Song, SongInput } from "@songbook/api/schema";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { type FocusEvent, type FormEvent, useState } from "react";
-import { Field } from "~/components/form/field";
+import { Field, FormError } from "~/components/form/field";
 import { type FieldErrors, fieldErrorsOf, fromIssues } from "~/components/form/issues";
-import { Modal } from "~/components/ui/modal";
+import { Modal, ModalActions } from "~/components/ui/modal";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 
@@ -75,11 +75,7 @@ export function SongDialog({ song, onClose }: { song?: Song; onClose: () => void
   return (
     <Modal title={song ? "Edit song" : "Add a song"} onClose={onClose}>
       <form onSubmit={onSubmit} onBlur={onBlur} noValidate className="stack">
-        {errors[""] && (
-          <p className="alert alert-error" role="alert">
-            {errors[""]}
-          </p>
-        )}
+        <FormError message={errors[""]} />
         <Field
           name="title"
           label="Title"
@@ -113,14 +109,11 @@ export function SongDialog({ song, onClose }: { song?: Song; onClose: () => void
           defaultValue={song?.url ?? ""}
           error={errors.url}
         />
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+        <ModalActions onCancel={onClose}>
           <button type="submit" className="button button-primary" disabled={pending}>
             {pending ? "Saving…" : song ? "Save changes" : "Add song"}
           </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

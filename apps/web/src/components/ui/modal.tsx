@@ -65,10 +65,7 @@ export function ConfirmDialog({
   return (
     <Modal title={title} onClose={onClose}>
       <p>{message}</p>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
+      <ModalActions onCancel={onClose}>
         <button
           type="button"
           className="button button-danger"
@@ -77,7 +74,25 @@ export function ConfirmDialog({
         >
           {pending ? "Working…" : confirmLabel}
         </button>
-      </div>
+      </ModalActions>
     </Modal>
+  );
+}
+
+/** A dialog's buttons: Cancel, then its own action (`children`). */
+export function ModalActions({
+  onCancel,
+  children,
+}: {
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="modal-actions">
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      {children}
+    </div>
   );
 }
