@@ -35,8 +35,9 @@ describe(`migrations on ${testEngine}`, () => {
     expect(rows.map((row) => row.table_name)).toEqual([
       "_prisma_migrations",
       "api_tokens",
+      "auth_attempts",
+      "known_login_addresses",
       "library_counters",
-      "login_failures",
       "playlist_songs",
       "playlists",
       "songs",

@@ -2,7 +2,7 @@ import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import { RetryLater } from "../errors/retry-later.ts";
 
-// Failed logins are rows in `login_failures`, so the limit holds across app instances. Two keys
+// Failed logins are rows in `auth_attempts`, so the limit holds across app instances. Two keys
 // per attempt: the email (one account's password being guessed) and the client address (many
 // accounts tried from one place).
 const WINDOW_MS = 15 * 60 * 1000;
@@ -34,23 +34,19 @@ export class LoginLimit {
 
   /** Throws TOO_MANY_REQUESTS, with the seconds to wait, while a key is over its limit. */
   async check(now = new Date()): Promise<void> {
-    const windowStart = new Date(now.getTime() - WINDOW_MS);
     // A key is blocked while its max-th most recent failure is inside the window, and becomes
     // free the moment that failure leaves it.
     const blocking = await Promise.all(
       this.keys.map(({ key, maxFailures }) =>
-        this.db.loginFailure.findFirst({
-          where: { key, createdAt: { gt: windowStart } },
-          orderBy: { createdAt: "desc" },
+        this.db.authAttempt.findFirst({
+          where: { key, expiresAt: { gt: now } },
+          orderBy: { expiresAt: "desc" },
           skip: maxFailures - 1,
-          select: { createdAt: true },
+          select: { expiresAt: true },
         }),
       ),
     );
-    const freeAt = Math.max(
-      0,
-      ...blocking.map((row) => (row ? row.createdAt.getTime() + WINDOW_MS : 0)),
-    );
+    const freeAt = Math.max(0, ...blocking.map((row) => (row ? row.expiresAt.getTime() : 0)));
     if (freeAt > now.getTime()) {
       throw new TRPCError({
         code: "TOO_MANY_REQUESTS",
@@ -62,19 +58,17 @@ export class LoginLimit {
 
   async recordFailure(now = new Date()): Promise<void> {
     await this.db.$transaction([
-      this.db.loginFailure.createMany({
-        data: this.keys.map(({ key }) => ({ key, createdAt: now })),
+      this.db.authAttempt.createMany({
+        data: this.keys.map(({ key }) => ({ key, expiresAt: new Date(now.getTime() + WINDOW_MS) })),
       }),
       // Expired failures are never read again; dropping them here keeps the table small.
-      this.db.loginFailure.deleteMany({
-        where: { createdAt: { lt: new Date(now.getTime() - WINDOW_MS) } },
-      }),
+      this.db.authAttempt.deleteMany({ where: { expiresAt: { lt: now } } }),
     ]);
   }
 
   /** A successful login forgives the account's earlier failures (not the address's). */
   async recordSuccess(): Promise<void> {
     const [emailKey] = this.keys;
-    if (emailKey) await this.db.loginFailure.deleteMany({ where: { key: emailKey.key } });
+    if (emailKey) await this.db.authAttempt.deleteMany({ where: { key: emailKey.key } });
   }
 }

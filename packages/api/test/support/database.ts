@@ -19,7 +19,7 @@ export async function openTestDatabase(options: DbOptions = {}): Promise<Db> {
   urls.set(db, database.url);
   beforeEach(async () => {
     await db.$executeRaw`TRUNCATE users, api_tokens, songs, playlists, playlist_songs,
-      login_failures RESTART IDENTITY CASCADE`;
+      auth_attempts, known_login_addresses RESTART IDENTITY CASCADE`;
   });
   afterAll(async () => {
     await db.$disconnect();
