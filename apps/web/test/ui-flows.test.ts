@@ -1,6 +1,12 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Browser, launchBrowser, screenshotBoth, uniqueEmail } from "./support/browser.ts";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import {
+  type Browser,
+  describeInBrowser,
+  launchBrowser,
+  screenshotBoth,
+  uniqueEmail,
+} from "./support/browser.ts";
 
 const baseUrl = inject("baseUrl");
 const PASSWORD = "correct horse battery";
@@ -29,7 +35,7 @@ async function waitForRange(page: Page, text: string) {
   await page.locator(".pager-range", { hasText: text }).waitFor();
 }
 
-describe("Songbook in a browser", () => {
+describeInBrowser("Songbook in a browser", () => {
   let browser: Browser;
   let page: Page;
   const email = uniqueEmail("ui");

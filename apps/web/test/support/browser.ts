@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe } from "vitest";
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOT_DIR = path.join(webDir, "test-output/screenshots");
@@ -20,6 +22,44 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+// Where Chromium or Chrome usually is: Debian/Ubuntu packages, Google's packages, macOS apps.
+const BROWSER_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/opt/google/chrome/chrome",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+/** The browser the UI tests drive: `CHROMIUM_PATH`, or the first of the usual places that exists. */
+function findBrowser(): string | undefined {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured}: no such file`);
+    return configured;
+  }
+  return BROWSER_PATHS.find((candidate) => existsSync(candidate));
+}
+
+const browserPath = findBrowser();
+
+/**
+ * `describe` for suites that need a browser. Without one they are skipped with one loud line
+ * (the README's test line must pass on a machine with only Node.js), except under CI, where a
+ * missing browser fails the run instead of quietly testing less.
+ */
+export const describeInBrowser = describe.skipIf(!browserPath);
+
+if (!browserPath) {
+  const hint =
+    "No Chromium or Chrome found: browser tests skipped. Install one (Debian: apt-get install " +
+    "chromium) or set CHROMIUM_PATH to run them.";
+  if (process.env.CI) throw new Error(`${hint} (CI must run them.)`);
+  console.warn(`\n*** ${hint} ***\n`);
+}
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -33,7 +73,7 @@ export interface Browser {
 export async function launchBrowser(baseUrl: string, viewport = DESKTOP): Promise<Browser> {
   const userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), "songbook-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: browserPath,
     args: CHROMIUM_ARGS,
     baseURL: baseUrl,
     viewport,
