@@ -73,7 +73,9 @@ export function PasswordForm() {
           </button>
         </div>
       </form>
-      <p className="muted">Every other browser and API token of your account is signed out.</p>
+      <p className="muted">
+        Changing it signs out every other browser and stops every API token of your account.
+      </p>
     </section>
   );
 }
