@@ -333,6 +333,7 @@ describe("Songbook in a browser", () => {
       "/api/docs",
     );
     await page.getByLabel("Name").fill("CI script");
+    await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = await page.getByLabel("Token secret").inputValue();
     expect(secret.length).toBeGreaterThan(20);
@@ -345,6 +346,15 @@ describe("Songbook in a browser", () => {
     const asToken = () =>
       fetch(`${baseUrl}/api/v1/users/self`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await asToken()).status).toBe(200);
+    const listed = await fetch(`${baseUrl}/api/v1/users/self/tokens`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    const { items } = (await listed.json()) as { items: { name: string; expiresAt: string }[] };
+    const days =
+      (Date.parse(items.find(({ name }) => name === "CI script")?.expiresAt ?? "") - Date.now()) /
+      86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
 
     await page.getByRole("button", { name: "Revoke CI script" }).click();
     await page
