@@ -2,7 +2,6 @@ import { generateToken, hashToken } from "@songbook/auth";
 import type { Prisma } from "@songbook/db";
 import type { NewToken } from "../schema/token.ts";
 import { daysAfter, sessionExpiry } from "./expiry.ts";
-import { toExpiresAt } from "./select.ts";
 
 export interface IssueOptions {
   /**
@@ -22,6 +21,7 @@ export async function issueToken(
   { session = false, expiresInDays = null }: IssueOptions = {},
 ): Promise<NewToken> {
   const token = generateToken();
+  // One instant for both, so that a token made for N days expires exactly N days after creation.
   const now = new Date();
   let expiresAt: Date | null = null;
   if (session) expiresAt = sessionExpiry(now);
@@ -41,7 +41,7 @@ export async function issueToken(
     id: row.id,
     name: row.name,
     createdAt: row.createdAt.toISOString(),
-    expiresAt: toExpiresAt(row.expiresAt),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
     token,
   };
 }

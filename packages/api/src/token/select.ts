@@ -18,10 +18,6 @@ export function toToken(row: TokenRow): Token {
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    expiresAt: toExpiresAt(row.expiresAt),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
-}
-
-export function toExpiresAt(expiresAt: Date | null): string | null {
-  return expiresAt?.toISOString() ?? null;
 }
