@@ -190,6 +190,7 @@ describe("/api/v1/users/self/tokens", () => {
       id: expect.any(Number),
       name: "ci",
       createdAt: expect.stringMatching(ISO),
+      expiresAt: null,
       token: expect.any(String),
     });
     const secret = (created.body as { id: number; token: string }).token;
@@ -208,6 +209,7 @@ describe("/api/v1/users/self/tokens", () => {
         name: expect.any(String),
         createdAt: expect.stringMatching(ISO),
         lastUsedAt: item.lastUsedAt === null ? null : expect.stringMatching(ISO),
+        expiresAt: item.expiresAt === null ? null : expect.stringMatching(ISO),
       });
     }
     expect(listed.text).not.toContain(secret);

@@ -8,9 +8,11 @@ const API_MD_ROUTES = [
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
   "GET /api/v1/users/self",
+  "POST /api/v1/users/self/password",
   "GET /api/v1/users/self/tokens",
   "POST /api/v1/users/self/tokens",
   "DELETE /api/v1/users/self/tokens/{id}",
+  "POST /api/v1/users/self/tokens/revoke-all",
   "GET /api/v1/users/self/songs",
   "POST /api/v1/users/self/songs",
   "GET /api/v1/users/self/songs/{id}",
@@ -32,6 +34,7 @@ const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 interface Operation {
+  summary?: string;
   security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
   requestBody?: unknown;
@@ -42,7 +45,10 @@ interface Document {
   info: { title: string; version: string };
   servers: { url: string }[];
   paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
-  components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+  components: {
+    securitySchemes: Record<string, { type: string; scheme?: string }>;
+    schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+  };
 }
 
 let document: Document;
@@ -106,6 +112,8 @@ describe("GET /api/openapi.json", () => {
       "POST /api/v1/users/self/songs": "201",
       "POST /api/v1/users/self/playlists": "201",
       "POST /api/v1/auth/logout": "204",
+      "POST /api/v1/users/self/password": "204",
+      "POST /api/v1/users/self/tokens/revoke-all": "204",
       "DELETE /api/v1/users/self/tokens/{id}": "204",
       "DELETE /api/v1/users/self/songs/{id}": "204",
       "DELETE /api/v1/users/self/playlists/{id}": "204",
@@ -124,6 +132,21 @@ describe("GET /api/openapi.json", () => {
       }
       if (!PUBLIC_ROUTES.includes(route)) expect(statuses, route).toContain("401");
     }
+  });
+
+  it("shows every token's expiresAt, a date-time or null, and the new routes' summaries", () => {
+    for (const name of ["Token", "NewToken"]) {
+      const schema = document.components.schemas[name];
+      expect(schema?.required, name).toContain("expiresAt");
+      expect(schema?.properties?.expiresAt, name).toMatchObject({
+        anyOf: [{ type: "string", format: "date-time" }, { type: "null" }],
+      });
+    }
+    const routes = operations();
+    expect(routes.get("POST /api/v1/users/self/password")?.summary).toBe("Change your password");
+    expect(routes.get("POST /api/v1/users/self/tokens/revoke-all")?.summary).toContain(
+      "Revoke every other token",
+    );
   });
 });
 

@@ -35,6 +35,33 @@ async function waitForRange(page: Page, text: string) {
   await page.locator(".pager-range", { hasText: text }).waitFor();
 }
 
+/** Fills in the login form on `page` and waits for the library. */
+async function logIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL("**/songs");
+}
+
+/** A session of the same account made elsewhere (another device), through the REST API. */
+async function apiLogin(email: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** What the API answers a token: 200 while it works, 401 once revoked. */
+async function statusWith(token: string | undefined): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/users/self`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.status;
+}
+
 describeInBrowser("Songbook in a browser", () => {
   let browser: Browser;
   let page: Page;
@@ -47,6 +74,11 @@ describeInBrowser("Songbook in a browser", () => {
   afterAll(async () => {
     await browser?.close();
   });
+
+  /** The token in the browser's session cookie. */
+  async function sessionToken(): Promise<string | undefined> {
+    return (await browser.context.cookies()).find((c) => c.name === "songbook_session")?.value;
+  }
 
   it("sends a visitor to the login page", async () => {
     await page.goto("/");
@@ -307,6 +339,7 @@ describeInBrowser("Songbook in a browser", () => {
       "/api/docs",
     );
     await page.getByLabel("Name").fill("CI script");
+    await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = await page.getByLabel("Token secret").inputValue();
     expect(secret.length).toBeGreaterThan(20);
@@ -319,6 +352,15 @@ describeInBrowser("Songbook in a browser", () => {
     const asToken = () =>
       fetch(`${baseUrl}/api/v1/users/self`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await asToken()).status).toBe(200);
+    const listed = await fetch(`${baseUrl}/api/v1/users/self/tokens`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    const { items } = (await listed.json()) as { items: { name: string; expiresAt: string }[] };
+    const days =
+      (Date.parse(items.find(({ name }) => name === "CI script")?.expiresAt ?? "") - Date.now()) /
+      86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
 
     await page.getByRole("button", { name: "Revoke CI script" }).click();
     await page
@@ -402,5 +444,75 @@ describeInBrowser("Songbook in a browser", () => {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL("**/songs");
     await waitForRange(page, "1–20 of 24");
+  });
+
+  it("lets a login in one tab replace the session another tab started", async () => {
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL("**/login");
+    // A second tab shows the login form too, from before the first tab logs in.
+    const other = await browser.context.newPage();
+    await other.goto("/login");
+    await logIn(page, email, PASSWORD);
+    const first = await sessionToken();
+    expect(await statusWith(first)).toBe(200);
+
+    await logIn(other, email, PASSWORD);
+    const second = await sessionToken();
+    expect(second).not.toBe(first);
+    expect(await statusWith(first)).toBe(401);
+    expect(await statusWith(second)).toBe(200);
+    await other.close();
+  });
+
+  it("signs out everywhere else from the account page, keeping this browser", async () => {
+    const elsewhere = await apiLogin(email, PASSWORD);
+    await page.goto("/songs");
+    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByRole("heading", { name: "Account", level: 1 }).waitFor();
+    expect(await page.title()).toBe("Account · Songbook");
+    await page.getByText(/Besides this browser, \d+ other/).waitFor();
+    await screenshotBoth(page, "account");
+
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    const dialog = page.getByRole("dialog", { name: "Sign out everywhere else?" });
+    await dialog.getByText("This browser stays signed in.").waitFor();
+    await screenshotBoth(page, "account-sign-out-confirm");
+    await dialog.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await page.getByRole("status").getByText("Signed out everywhere else").waitFor();
+    await page.getByText("Only this browser is signed in").waitFor();
+    expect(await statusWith(elsewhere)).toBe(401);
+
+    await page.reload();
+    await page.getByRole("heading", { name: "Account", level: 1 }).waitFor();
+    expect(await statusWith(await sessionToken())).toBe(200);
+  });
+
+  it("changes the password on the account page, and the new one logs in", async () => {
+    const newPassword = "a fresh passphrase";
+    const elsewhere = await apiLogin(email, PASSWORD);
+    await page.goto("/account");
+    const form = page.getByRole("region", { name: "Change password" });
+    await form.getByLabel("Current password").fill(PASSWORD);
+    await form.getByLabel("New password").fill("short");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await form.getByText("Must be at least 8 characters").waitFor();
+
+    await form.getByLabel("Current password").fill("not my password");
+    await form.getByLabel("New password").fill(newPassword);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await form.getByText("Wrong password").waitFor();
+    await screenshotBoth(page, "account-password-errors");
+
+    await form.getByLabel("Current password").fill(PASSWORD);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("status").getByText("Password changed.").waitFor();
+    expect(await form.getByLabel("Current password").inputValue()).toBe("");
+    expect(await statusWith(elsewhere)).toBe(401);
+    expect(await statusWith(await sessionToken())).toBe(200);
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL("**/login");
+    await logIn(page, email, newPassword);
+    await page.locator(".account-email", { hasText: email }).waitFor();
   });
 });

@@ -1,8 +1,6 @@
 import type { Db } from "@songbook/db";
 import { bearerToken } from "./auth/credential.ts";
-
-/** The cookie that carries the web UI's session: an API token, httpOnly. */
-export const SESSION_COOKIE = "songbook_session";
+import { sessionCookie } from "./auth/session-cookie.ts";
 
 export interface CreateContextOptions {
   db: Db;
@@ -31,7 +29,7 @@ export async function createContext({
   clientAddress,
 }: CreateContextOptions): Promise<Context> {
   const header = bearerToken(headers);
-  const cookie = header ? null : sessionCookie(headers);
+  const cookie = header ? null : sessionCookieToken(headers);
   return {
     db,
     credential: header ?? cookie,
@@ -40,14 +38,27 @@ export async function createContext({
   };
 }
 
-function sessionCookie(headers: Headers): string | null {
+/** The session cookie's token; null when there is none, or its value is not a valid escape. */
+function sessionCookieToken(headers: Headers): string | null {
   for (const pair of headers.get("cookie")?.split(";") ?? []) {
     const separator = pair.indexOf("=");
-    if (separator > 0 && pair.slice(0, separator).trim() === SESSION_COOKIE) {
-      return decodeURIComponent(pair.slice(separator + 1).trim()) || null;
+    if (separator > 0 && pair.slice(0, separator).trim() === sessionCookie.name) {
+      return decodeCookieValue(pair.slice(separator + 1).trim());
     }
   }
   return null;
+}
+
+/**
+ * A cookie value as the browser got it from Set-Cookie (percent-encoded). A malformed escape
+ * (`songbook_session=%`) is not ours: ignored like a missing cookie, never a 500.
+ */
+function decodeCookieValue(value: string): string | null {
+  try {
+    return decodeURIComponent(value) || null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -3,12 +3,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export {
-  type Context,
-  type CreateContextOptions,
-  createContext,
-  SESSION_COOKIE,
-} from "./context.ts";
+export { sessionCookie } from "./auth/session-cookie.ts";
+export { type Context, type CreateContextOptions, createContext } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";

@@ -9,9 +9,11 @@ const CONTRACT = [
   ["post", "/auth/login", "200"],
   ["post", "/auth/logout", "204"],
   ["get", "/users/self", "200"],
+  ["post", "/users/self/password", "204"],
   ["get", "/users/self/tokens", "200"],
   ["post", "/users/self/tokens", "201"],
   ["delete", "/users/self/tokens/{id}", "204"],
+  ["post", "/users/self/tokens/revoke-all", "204"],
   ["get", "/users/self/songs", "200"],
   ["post", "/users/self/songs", "201"],
   ["get", "/users/self/songs/{id}", "200"],
@@ -116,6 +118,54 @@ describe("the OpenAPI document", () => {
         if ("in" in parameter && parameter.in === "path") expect(parameter.required).toBe(true);
       }
     }
+  });
+
+  it("documents token expiry: expiresAt (string or null) and the optional expiresInDays", () => {
+    for (const name of ["Token", "NewToken"]) {
+      expect(document.components?.schemas?.[name], name).toMatchObject({
+        required: expect.arrayContaining(["expiresAt"]),
+        properties: {
+          expiresAt: {
+            anyOf: [{ type: "string", format: "date-time" }, { type: "null" }],
+            description: expect.stringContaining("30 days"),
+          },
+        },
+      });
+    }
+    expect(operation("post", "/users/self/tokens")?.requestBody).toMatchObject({
+      content: {
+        "application/json": {
+          schema: {
+            required: ["name"],
+            properties: {
+              expiresInDays: {
+                anyOf: [{ type: "integer", minimum: 1, maximum: 3650 }, { type: "null" }],
+              },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it("describes the password change and revoke-all routes, and the password change's 400", () => {
+    const change = operation("post", "/users/self/password");
+    expect(change?.summary).toBe("Change your password");
+    expect(change?.description).toContain("currentPassword");
+    expect(change?.responses).toHaveProperty("400");
+    expect(change?.requestBody).toMatchObject({
+      content: {
+        "application/json": {
+          schema: {
+            required: ["currentPassword", "newPassword"],
+            properties: { newPassword: { minLength: 8, maxLength: 200 } },
+          },
+        },
+      },
+    });
+    expect(operation("post", "/users/self/tokens/revoke-all")?.description).toContain(
+      "except the one this request is made with",
+    );
   });
 
   it("describes every tag it uses", () => {

@@ -13,6 +13,7 @@ describe(`token.create (${engine})`, () => {
       id: 2,
       name: "CI runner",
       createdAt: expect.any(String),
+      expiresAt: null,
       token: expect.stringMatching(/^sb_/),
     });
     expect(await (await callerFor(db, { token: created.token })).user.self()).toMatchObject({
@@ -44,7 +45,13 @@ describe("token.list", () => {
     const { items } = await caller.token.list();
     expect(items.map((token) => token.name)).toEqual(["signup", "phone"]);
     for (const token of items) {
-      expect(Object.keys(token).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name"]);
+      expect(Object.keys(token).sort()).toEqual([
+        "createdAt",
+        "expiresAt",
+        "id",
+        "lastUsedAt",
+        "name",
+      ]);
     }
   });
 });

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/songs", label: "Library" },
   { href: "/playlists", label: "Playlists" },
   { href: "/tokens", label: "API tokens" },
+  { href: "/account", label: "Account" },
 ] as const;
 
 export function NavLinks() {

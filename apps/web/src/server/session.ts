@@ -1,5 +1,5 @@
 import "server-only";
-import { appRouter, clientAddress, createContext, SESSION_COOKIE } from "@songbook/api";
+import { appRouter, clientAddress, createContext, sessionCookie } from "@songbook/api";
 import { TRPCError } from "@trpc/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -8,11 +8,18 @@ import { getDb } from "~/server/db";
 
 // The browser session is an API token (from auth.login / auth.signup) in an httpOnly cookie;
 // packages/api reads the same cookie on /api/trpc and checks that mutations come from this site.
+// The token itself ends 30 days after its last use; the cookie only carries it.
+
+// As long as browsers keep a cookie (Chromium's cap): the token's own sliding expiry decides
+// when the session ends, and the cookie cannot be renewed on every page view.
+const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+
+type Caller = ReturnType<typeof appRouter.createCaller>;
 
 /** Calls the procedures in-process, as the request's user (the session cookie's token) if any. */
-export async function serverCaller() {
+export async function serverCaller(): Promise<Caller> {
   const incoming = await headers();
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = (await cookies()).get(sessionCookie.name)?.value;
   const forwarded = new Headers(token ? { authorization: `Bearer ${token}` } : {});
   return appRouter.createCaller(
     await createContext({
@@ -25,7 +32,7 @@ export async function serverCaller() {
 
 /** The signed-in user, or null when the cookie is missing, revoked or unknown. Once per request. */
 export const currentUser = cache(async () => {
-  if (!(await cookies()).has(SESSION_COOKIE)) return null;
+  if (!(await cookies()).has(sessionCookie.name)) return null;
   try {
     return await (await serverCaller()).user.self();
   } catch (error) {
@@ -41,25 +48,34 @@ export async function requireUser() {
   return user;
 }
 
-/** Stores the session token (server actions only: cookies can be set there). */
-export async function startSession(token: string): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, token, {
+/**
+ * Stores a new session token in place of the browser's previous one, which `previous` (a caller
+ * made before the login, as that session) revokes: one browser, one live session. Server actions
+ * only: cookies can be set there.
+ */
+export async function replaceSession(previous: Caller, token: string): Promise<void> {
+  await revokeSession(previous);
+  (await cookies()).set(sessionCookie.name, token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    // Secure only where it can work: a production server reached over https (tests use http).
-    secure: process.env.NODE_ENV === "production" && (await isHttps()),
-    maxAge: 60 * 60 * 24 * 30,
+    secure: sessionCookie.secure,
+    maxAge: COOKIE_MAX_AGE_SECONDS,
   });
 }
 
+/** Revokes the session's token and forgets the cookie. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete({ name: SESSION_COOKIE, path: "/" });
+  await revokeSession(await serverCaller());
+  (await cookies()).delete({ name: sessionCookie.name, path: "/", secure: sessionCookie.secure });
 }
 
-async function isHttps(): Promise<boolean> {
-  const incoming = await headers();
-  const proto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (proto) return proto === "https";
-  return incoming.get("origin")?.startsWith("https://") ?? false;
+async function revokeSession(caller: Caller): Promise<void> {
+  if (!(await cookies()).has(sessionCookie.name)) return;
+  try {
+    await caller.auth.logout();
+  } catch (error) {
+    // Already revoked, expired or unknown: nothing left to end.
+    if (!(error instanceof TRPCError && error.code === "UNAUTHORIZED")) throw error;
+  }
 }

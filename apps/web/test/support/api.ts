@@ -242,13 +242,17 @@ export interface Token {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  expiresAt: string | null;
 }
 
 export async function listTokens(token: string): Promise<Token[]> {
   return (await ok<{ items: Token[] }>(200, "GET", v1("/users/self/tokens"), { token })).items;
 }
 
-/** The account's tokens, less `lastUsedAt` (which any use moves): what a write could change. */
-export async function tokensOf(token: string): Promise<Omit<Token, "lastUsedAt">[]> {
-  return (await listTokens(token)).map(({ lastUsedAt: _, ...rest }) => rest);
+/**
+ * The account's tokens, less `lastUsedAt` and `expiresAt` (which any use of a session moves):
+ * what a write could change.
+ */
+export async function tokensOf(token: string): Promise<Omit<Token, "lastUsedAt" | "expiresAt">[]> {
+  return (await listTokens(token)).map(({ lastUsedAt: _, expiresAt: __, ...rest }) => rest);
 }

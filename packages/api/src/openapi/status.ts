@@ -14,7 +14,9 @@ export const SUCCESS_STATUS: Partial<Record<ProcedurePath, 201 | 204>> = {
   "song.create": 201,
   "playlist.create": 201,
   "auth.logout": 204,
+  "user.changePassword": 204,
   "token.revoke": 204,
+  "token.revokeAll": 204,
   "song.delete": 204,
   "playlist.delete": 204,
 };

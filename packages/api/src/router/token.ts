@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { IdParam } from "../schema/common.ts";
 import { NewToken, TokenInput, TokenList } from "../schema/token.ts";
+import { activeTokenWhere } from "../token/expiry.ts";
 import { issueToken } from "../token/issue.ts";
+import { revokeOtherTokens } from "../token/revoke.ts";
 import { tokenSelect, toToken } from "../token/select.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
@@ -13,14 +15,16 @@ export const tokenRouter = createTRPCRouter({
         path: "/users/self/tokens",
         tags: ["Tokens"],
         summary: "List your active tokens",
-        description: "Revoked tokens are not listed. Secrets are never shown again.",
+        description:
+          "Revoked and expired tokens are not listed. Secrets are never shown again. Sessions " +
+          "(tokens from signup and login) are listed too.",
         errorResponses: [401],
       },
     })
     .output(TokenList)
     .query(async ({ ctx }) => {
       const rows = await ctx.db.apiToken.findMany({
-        where: { userId: ctx.session.userId, revokedAt: null },
+        where: { userId: ctx.session.userId, ...activeTokenWhere(new Date()) },
         orderBy: { id: "asc" },
         select: tokenSelect,
       });
@@ -34,13 +38,18 @@ export const tokenRouter = createTRPCRouter({
         path: "/users/self/tokens",
         tags: ["Tokens"],
         summary: "Create a token",
-        description: "The response holds the secret; it is shown this once.",
+        description:
+          "The response holds the secret; it is shown this once. With `expiresInDays` the token " +
+          "stops working that many days from now (a 401, as for an unknown token); without it, " +
+          "it works until revoked.",
         errorResponses: [400, 401],
       },
     })
     .input(TokenInput)
     .output(NewToken)
-    .mutation(({ ctx, input }) => issueToken(ctx.db, ctx.session.userId, input.name)),
+    .mutation(({ ctx, input }) =>
+      issueToken(ctx.db, ctx.session.userId, input.name, { expiresInDays: input.expiresInDays }),
+    ),
 
   revoke: protectedProcedure
     .meta({
@@ -49,7 +58,9 @@ export const tokenRouter = createTRPCRouter({
         path: "/users/self/tokens/{id}",
         tags: ["Tokens"],
         summary: "Revoke a token",
-        description: "It stops working at once. May be the token of this very request.",
+        description:
+          "It stops working at once. May be the token of this very request. A token already " +
+          "revoked or expired is not found.",
         errorResponses: [400, 401, 404],
       },
     })
@@ -57,8 +68,26 @@ export const tokenRouter = createTRPCRouter({
     .output(z.void())
     .mutation(async ({ ctx, input }) => {
       await ctx.db.apiToken.update({
-        where: { id: input.id, userId: ctx.session.userId, revokedAt: null },
+        where: { id: input.id, userId: ctx.session.userId, ...activeTokenWhere(new Date()) },
         data: { revokedAt: new Date() },
       });
+    }),
+
+  revokeAll: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/tokens/revoke-all",
+        tags: ["Tokens"],
+        summary: "Revoke every other token (sign out everywhere else)",
+        description:
+          "Revokes every token of the account — sessions of other browsers and API tokens " +
+          "alike — except the one this request is made with, which keeps working.",
+        errorResponses: [401],
+      },
+    })
+    .output(z.void())
+    .mutation(async ({ ctx }) => {
+      await revokeOtherTokens(ctx.db, ctx.session.userId, ctx.session.tokenId);
     }),
 });

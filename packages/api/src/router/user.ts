@@ -1,5 +1,7 @@
-import { User } from "../schema/user.ts";
+import { z } from "zod";
+import { PasswordChangeInput, User } from "../schema/user.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { changePassword } from "../user/change-password.ts";
 import { toUser, userSelect } from "../user/select.ts";
 
 export const userRouter = createTRPCRouter({
@@ -22,4 +24,23 @@ export const userRouter = createTRPCRouter({
         }),
       ),
     ),
+
+  changePassword: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/password",
+        tags: ["User"],
+        summary: "Change your password",
+        description:
+          "Checks `currentPassword`, sets `newPassword` (8 to 200 characters, as at signup) and " +
+          "revokes every other token of the account, sessions and API tokens alike; the token of " +
+          "this request keeps working. A wrong current password is a 400 whose `issues` name " +
+          "`currentPassword` (not a 401: the token is fine).",
+        errorResponses: [400, 401],
+      },
+    })
+    .input(PasswordChangeInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.session, input)),
 });

@@ -27,6 +27,13 @@ export const LoginInput = z.object({
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 
+/** A password change: the current password (checked like a login's), and a new one as at signup. */
+export const PasswordChangeInput = z.object({
+  currentPassword: LoginInput.shape.password,
+  newPassword: newPassword.meta({ description: "8 to 200 characters, as at signup" }),
+});
+export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
+
 /** A user as the API returns it. */
 export const User = z
   .object({ id: z.int(), email: z.string(), name: z.string().nullable(), createdAt: Timestamp })

@@ -1,17 +1,47 @@
 import { generateToken, hashToken } from "@songbook/auth";
 import type { Prisma } from "@songbook/db";
 import type { NewToken } from "../schema/token.ts";
+import { daysAfter, sessionExpiry } from "./expiry.ts";
+
+export interface IssueOptions {
+  /**
+   * A browser or login session (signup, login) rather than a token made on purpose: it expires
+   * 30 days after its last use instead of at a fixed date.
+   */
+  session?: boolean;
+  /** Days until the token expires; absent or null: never. Ignored for a session. */
+  expiresInDays?: number | null;
+}
 
 /** A new API token for the user. Its secret is in the result and nowhere else: only its hash is kept. */
 export async function issueToken(
   db: Prisma.TransactionClient,
   userId: number,
   name: string,
+  { session = false, expiresInDays = null }: IssueOptions = {},
 ): Promise<NewToken> {
   const token = generateToken();
+  // One instant for both, so that a token made for N days expires exactly N days after creation.
+  const now = new Date();
+  let expiresAt: Date | null = null;
+  if (session) expiresAt = sessionExpiry(now);
+  else if (expiresInDays !== null) expiresAt = daysAfter(now, expiresInDays);
   const row = await db.apiToken.create({
-    data: { userId, name, tokenHash: hashToken(token) },
-    select: { id: true, name: true, createdAt: true },
+    data: {
+      userId,
+      name,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt,
+      isSession: session,
+    },
+    select: { id: true, name: true, createdAt: true, expiresAt: true },
   });
-  return { ...row, createdAt: row.createdAt.toISOString(), token };
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    token,
+  };
 }

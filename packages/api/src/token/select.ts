@@ -7,6 +7,7 @@ export const tokenSelect = {
   name: true,
   createdAt: true,
   lastUsedAt: true,
+  expiresAt: true,
 } satisfies Prisma.ApiTokenSelect;
 
 type TokenRow = Prisma.ApiTokenGetPayload<{ select: typeof tokenSelect }>;
@@ -17,5 +18,6 @@ export function toToken(row: TokenRow): Token {
     name: row.name,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }

@@ -4,7 +4,7 @@ import { LoginInput, SignupInput } from "@songbook/api/schema";
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import { type FieldErrors, fieldErrorsOf } from "~/components/form/issues";
-import { endSession, serverCaller, startSession } from "~/server/session";
+import { endSession, replaceSession, serverCaller } from "~/server/session";
 
 export interface AuthFormState {
   errors: FieldErrors;
@@ -25,8 +25,10 @@ export async function logIn(_: AuthFormState, form: FormData): Promise<AuthFormS
   const parsed = LoginInput.safeParse({ email, password });
   if (!parsed.success) return { errors: fieldErrorsOf(parsed.error), values: { email } };
   try {
-    const { token } = await (await serverCaller()).auth.login(parsed.data);
-    await startSession(token);
+    // As the browser's current session, if any: the new one replaces it.
+    const caller = await serverCaller();
+    const { token } = await caller.auth.login(parsed.data);
+    await replaceSession(caller, token);
   } catch (error) {
     return { errors: { "": messageOf(error) }, values: { email } };
   }
@@ -38,8 +40,9 @@ export async function signUp(_: AuthFormState, form: FormData): Promise<AuthForm
   const parsed = SignupInput.safeParse({ email, password, name });
   if (!parsed.success) return { errors: fieldErrorsOf(parsed.error), values: { email, name } };
   try {
-    const { token } = await (await serverCaller()).auth.signup(parsed.data);
-    await startSession(token);
+    const caller = await serverCaller();
+    const { token } = await caller.auth.signup(parsed.data);
+    await replaceSession(caller, token);
   } catch (error) {
     if (error instanceof TRPCError && error.code === "CONFLICT") {
       return {
@@ -54,11 +57,6 @@ export async function signUp(_: AuthFormState, form: FormData): Promise<AuthForm
 
 /** Revokes the session's token and forgets the cookie. */
 export async function logOut(): Promise<void> {
-  try {
-    await (await serverCaller()).auth.logout();
-  } catch {
-    // Already revoked or unknown: the cookie goes all the same.
-  }
   await endSession();
   redirect("/login");
 }

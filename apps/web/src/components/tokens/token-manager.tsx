@@ -11,6 +11,14 @@ import { RowAction } from "~/components/ui/row-action";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
 
+const EXPIRY_CHOICES = [
+  { days: null, label: "Never" },
+  { days: 7, label: "In 7 days" },
+  { days: 30, label: "In 30 days" },
+  { days: 90, label: "In 90 days" },
+  { days: 365, label: "In a year" },
+] as const;
+
 /** Create a token (its secret shown this once), list the active ones, revoke them. */
 export function TokenManager() {
   const trpc = useTRPC();
@@ -46,7 +54,12 @@ export function TokenManager() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const parsed = TokenInput.safeParse({ name: new FormData(form).get("name") });
+    const data = new FormData(form);
+    const days = String(data.get("expiresInDays") ?? "");
+    const parsed = TokenInput.safeParse({
+      name: data.get("name"),
+      expiresInDays: days === "" ? null : Number(days),
+    });
     if (!parsed.success) {
       setNameError(fieldErrorsOf(parsed.error).name);
       form.querySelector("input")?.focus();
@@ -62,6 +75,16 @@ export function TokenManager() {
         <h2 id="new-token">Create a token</h2>
         <form onSubmit={onSubmit} noValidate className="inline-form">
           <Field name="name" label="Name" placeholder="e.g. My laptop script" error={nameError} />
+          <div className="field">
+            <label htmlFor="token-expiry">Expires</label>
+            <select id="token-expiry" name="expiresInDays" defaultValue="">
+              {EXPIRY_CHOICES.map(({ days, label }) => (
+                <option key={label} value={days ?? ""}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="button button-primary" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create token"}
           </button>
@@ -101,6 +124,9 @@ export function TokenManager() {
                     Created
                   </th>
                   <th scope="col">Last used</th>
+                  <th scope="col" className="hide-phone">
+                    Expires
+                  </th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -113,6 +139,9 @@ export function TokenManager() {
                     <td className="cell-date hide-phone">{formatDateTime(token.createdAt)}</td>
                     <td className="cell-date">
                       {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
+                    </td>
+                    <td className="cell-date hide-phone">
+                      {token.expiresAt ? formatDateTime(token.expiresAt) : "Never"}
                     </td>
                     <td className="cell-actions">
                       <RowAction
@@ -130,7 +159,7 @@ export function TokenManager() {
         )}
         <p className="muted">
           Browser sessions are tokens too (named “login” or “signup”): revoking one logs that
-          browser out.
+          browser out. A session expires 30 days after its last use.
         </p>
       </section>
 

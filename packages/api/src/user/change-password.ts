@@ -1,0 +1,49 @@
+import { hashPassword, verifyPassword } from "@songbook/auth";
+import type { Db } from "@songbook/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Session } from "../auth/resolve-token.ts";
+import type { PasswordChangeInput } from "../schema/user.ts";
+import { revokeOtherTokens } from "../token/revoke.ts";
+
+/**
+ * Sets a new password and revokes every other token of the user (whoever knew the old password
+ * may have signed in with it), keeping the one this request uses.
+ */
+export async function changePassword(
+  db: Db,
+  { userId, tokenId }: Session,
+  { currentPassword, newPassword }: PasswordChangeInput,
+): Promise<void> {
+  const { passwordHash } = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  // TODO(login limit): count a wrong current password as a failed login, under the login limit.
+  if (!(await verifyPassword(currentPassword, passwordHash))) throw wrongCurrentPassword();
+  const newHash = await hashPassword(newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash: newHash } }),
+    revokeOtherTokens(db, userId, tokenId),
+  ]);
+}
+
+/**
+ * A 400 like any invalid field, with its issue on `currentPassword`, so forms show it next to
+ * that field. Not a 401: the request's token is fine, and a 401 would sign the browser out.
+ */
+function wrongCurrentPassword(): TRPCError {
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message: "Input validation failed",
+    // The Error subclass zod throws from parse(): tRPC keeps only an Error as the cause.
+    cause: new z.ZodRealError([
+      {
+        code: "custom",
+        path: ["currentPassword"],
+        message: "Wrong password",
+        input: undefined,
+      },
+    ]),
+  });
+}
