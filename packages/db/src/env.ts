@@ -17,4 +17,21 @@ export const dbEnv = {
   logSql: process.env.SONGBOOK_LOG_SQL === "1",
   /** Connections per process; the embedded server serialises everything anyway. */
   poolSize: Number(process.env.SONGBOOK_DB_POOL_SIZE) || 10,
+  /** Longest a statement of a pooled connection may run; 0: no limit. */
+  statementTimeoutMs: milliseconds("SONGBOOK_DB_STATEMENT_TIMEOUT_MS", 5_000),
+  /** Longest a statement waits for a connection of a busy pool (or for connecting); 0: no limit. */
+  poolTimeoutMs: milliseconds("SONGBOOK_DB_POOL_TIMEOUT_MS", 5_000),
 };
+
+/**
+ * A duration setting. A value that is not a whole number stops the start: silently falling back
+ * to the default would hide a typo such as `5s` behind a timeout nobody chose.
+ */
+function milliseconds(name: string, fallback: number): number {
+  const text = process.env[name]?.trim();
+  if (!text) return fallback;
+  if (!/^\d+$/.test(text)) {
+    throw new Error(`${name} must be a whole number of milliseconds (0: no limit), not "${text}"`);
+  }
+  return Number(text);
+}
