@@ -7,6 +7,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Where `prisma/schema.prisma` and `prisma/migrations` are. */
 export const prismaDir = path.join(repoRoot, "prisma");
 
+/** 24 days: within PostgreSQL's limit for a timeout and Node's for a timer (2^31 - 1 ms each). */
+const MAX_DURATION_MS = 24 * 24 * 60 * 60 * 1000;
+
 /** The database settings this process was started with, read once. */
 export const dbEnv = {
   /** A PostgreSQL server. Unset: the embedded PGlite database in `dataDir`. */
@@ -24,14 +27,18 @@ export const dbEnv = {
 };
 
 /**
- * A duration setting. A value that is not a whole number stops the start: silently falling back
- * to the default would hide a typo such as `5s` behind a timeout nobody chose.
+ * A duration setting. A value that is not a whole number in range stops the start: silently
+ * falling back to the default would hide a typo such as `5s` behind a timeout nobody chose.
  */
 function milliseconds(name: string, fallback: number): number {
   const text = process.env[name]?.trim();
   if (!text) return fallback;
-  if (!/^\d+$/.test(text)) {
-    throw new Error(`${name} must be a whole number of milliseconds (0: no limit), not "${text}"`);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > MAX_DURATION_MS) {
+    throw new Error(
+      `${name} must be a whole number of milliseconds from 0 (no limit) to ${MAX_DURATION_MS}, ` +
+        `not "${text}"`,
+    );
   }
-  return Number(text);
+  return value;
 }

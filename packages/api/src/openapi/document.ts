@@ -15,8 +15,9 @@ Anything that does not exist or belongs to someone else is a 404.
 
 Every error has a JSON body \`{message, code, issues?}\`; a validation failure (400) lists each
 offending field in \`issues\`. While the database is down or too slow, any route answers 503
-(\`SERVICE_UNAVAILABLE\`) with \`Retry-After\`. Request bodies are JSON of at most 1 MiB. Strings are trimmed, and
-control characters (other than tab, line feed and carriage return) are rejected in every field.`;
+(\`SERVICE_UNAVAILABLE\`) with \`Retry-After\`. Request bodies are JSON of at most 1 MiB. Strings
+are trimmed, and control characters (other than tab, line feed and carriage return) are rejected
+in every field.`;
 
 type Operation = NonNullable<NonNullable<OpenAPIObject["paths"]>[string]["get"]>;
 type Responses = NonNullable<Operation["responses"]>;
