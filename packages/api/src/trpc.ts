@@ -10,7 +10,10 @@ const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({ errorFormatte
 
 export const createTRPCRouter = t.router;
 
-/** Database errors a request can cause (missing row, duplicate email) become their API errors. */
+/**
+ * Database errors a request can cause (missing row, duplicate email) become their API errors, and
+ * a database that is down or too slow a 503 — whether Prisma or `queryRows` ran the statement.
+ */
 const mapDatabaseErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {

@@ -92,8 +92,14 @@ describe("the OpenAPI document", () => {
         });
       }
       expect(operation.responses).toHaveProperty("500");
+      // Every route needs the database: while it is down or too slow, any of them says so.
+      expect(operation.responses?.["503"]).toHaveProperty(["headers", "Retry-After"]);
     }
     expect(operation("post", "/auth/login")?.responses?.["429"]).toHaveProperty([
+      "headers",
+      "Retry-After",
+    ]);
+    expect(operation("get", "/users/self/songs")?.responses?.["429"]).toHaveProperty([
       "headers",
       "Retry-After",
     ]);

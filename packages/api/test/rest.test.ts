@@ -1,4 +1,5 @@
 import { createDb } from "@songbook/db";
+import { createTestDatabase } from "@songbook/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { callerFor, signedUpUser } from "./support/callers.ts";
@@ -197,13 +198,16 @@ describe("REST error bodies", () => {
   });
 
   it("say nothing about an internal failure", async () => {
-    const broken = createDb("postgresql://songbook:secret@127.0.0.1:9/songbook", { poolSize: 1 });
+    // A database without the tables: every statement fails, and not because it is unavailable.
+    const unmigrated = await createTestDatabase({ migrate: false });
+    const broken = createDb(unmigrated.url, { poolSize: 1 });
     const errors: TRPCError[] = [];
     const brokenRest = restClient(broken, { onError: ({ error }) => errors.push(error) });
     const answer = await brokenRest("POST", "/auth/login", {
       json: { email: "ada@example.com", password: "correct horse" },
     });
     await broken.$disconnect();
+    await unmigrated.stop();
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual({
       message: "Internal server error",

@@ -11,7 +11,18 @@ export interface DbOptions {
   poolSize?: number;
   /** Log each statement with its duration. */
   logSql?: boolean;
+  /** Longest a statement may run, in ms; 0: no limit (seeding, maintenance). */
+  statementTimeoutMs?: number;
+  /** Longest a statement waits for a connection (a busy pool, or connecting), in ms; 0: no limit. */
+  poolTimeoutMs?: number;
 }
+
+/**
+ * How much longer than the statement timeout the client waits for an answer before it gives up on
+ * the connection: long enough for a server's own cancellation (a clean error, the connection kept)
+ * to arrive first.
+ */
+const ANSWER_GRACE_MS = 1_000;
 
 /**
  * What `queryRows` needs of a client — its pool, shared with Prisma's adapter — kept on the client
@@ -26,11 +37,18 @@ interface Direct {
 
 /** A Prisma client on the PostgreSQL server at `url` (a real server or the embedded one). */
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const { poolSize = dbEnv.poolSize, logSql = dbEnv.logSql } = options;
+  const {
+    poolSize = dbEnv.poolSize,
+    logSql = dbEnv.logSql,
+    statementTimeoutMs = dbEnv.statementTimeoutMs,
+    poolTimeoutMs = dbEnv.poolTimeoutMs,
+  } = options;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    connectionTimeoutMillis: 5_000,
+    // pg-pool bounds with it both the wait for a free connection and opening a new one.
+    connectionTimeoutMillis: poolTimeoutMs,
+    ...statementTimeouts(statementTimeoutMs),
   });
   // An idle connection the server closes (a restart) is dropped by the pool; without a listener
   // its error would end the process.
@@ -54,6 +72,20 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   }
   Object.defineProperty(db, DIRECT, { value: { pool, logSql } satisfies Direct });
   return db;
+}
+
+/**
+ * PostgreSQL cancels a statement that runs too long, waiting for a lock included (SQLSTATE
+ * 57014), and the connection stays usable. Three cases it cannot cover: the embedded database
+ * does not enforce `statement_timeout` (PGlite has no timer signals to interrupt a statement
+ * with); pglite-socket holds every connection's statements back, before they start, while
+ * another connection is inside a transaction; and a server that stopped answering cancels
+ * nothing. There the client stops waiting a little later (pg's `query_timeout`), and the pool
+ * drops that connection.
+ */
+function statementTimeouts(ms: number): pg.PoolConfig {
+  if (ms === 0) return {};
+  return { statement_timeout: ms, query_timeout: ms + ANSWER_GRACE_MS };
 }
 
 /**

@@ -3,3 +3,4 @@
 export { createDb, type Db, type DbOptions, queryRows } from "./client.ts";
 export type { ApiToken, Playlist, PlaylistSong, Song, User } from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
+export { isDatabaseUnavailable } from "./unavailable.ts";

@@ -1,6 +1,7 @@
-import { Prisma } from "@songbook/db";
+import { isDatabaseUnavailable, Prisma } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import { notFound, type Resource } from "./not-found.ts";
+import { databaseUnavailable } from "./service-unavailable.ts";
 
 const RESOURCE_OF_MODEL: Record<string, Resource> = {
   User: "User",
@@ -10,11 +11,13 @@ const RESOURCE_OF_MODEL: Record<string, Resource> = {
 };
 
 /**
- * The API error for a database error that a request can legitimately cause; undefined for any
- * other error, which then stays an (opaque) internal error. Handlers rely on this instead of
- * checking first: `update({ where: { id, userId } })` of a missing row becomes a 404 here.
+ * The API error for a database error that a request can legitimately cause, or for a database
+ * that is down or too slow (503); undefined for any other error, which then stays an (opaque)
+ * internal error. Handlers rely on this instead of checking first: `update({ where: { id,
+ * userId } })` of a missing row becomes a 404 here.
  */
 export function fromDatabaseError(error: unknown): TRPCError | undefined {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   const model = error.meta?.modelName;
   switch (error.code) {

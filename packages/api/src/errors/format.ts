@@ -17,7 +17,10 @@ export interface ErrorData {
   path?: string;
   /** Every offending field of a request that failed validation. */
   issues?: Issue[];
-  /** Seconds to wait before retrying (TOO_MANY_REQUESTS); REST sends it as `Retry-After`. */
+  /**
+   * Seconds to wait before retrying (TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE); both endpoints
+   * send it as `Retry-After` too.
+   */
   retryAfter?: number;
 }
 

@@ -1,11 +1,17 @@
 import type { TRPCError } from "@trpc/server";
 
-/** The cause of a TOO_MANY_REQUESTS error: how long the client has to wait. */
+/**
+ * The cause of an error the client may simply retry (TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE): how
+ * long to wait first. What went wrong on the server, if anything, is its own `cause`, for logs.
+ */
 export class RetryLater extends Error {
   override name = "RetryLater";
 
-  constructor(readonly seconds: number) {
-    super(`Retry in ${seconds} s`);
+  constructor(
+    readonly seconds: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Retry in ${seconds} s`, options);
   }
 }
 

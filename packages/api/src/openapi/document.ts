@@ -14,8 +14,10 @@ Authenticate with an API token from signup, login or \`POST /users/self/tokens\`
 Anything that does not exist or belongs to someone else is a 404.
 
 Every error has a JSON body \`{message, code, issues?}\`; a validation failure (400) lists each
-offending field in \`issues\`. Request bodies are JSON of at most 1 MiB. Strings are trimmed, and
-control characters (other than tab, line feed and carriage return) are rejected in every field.`;
+offending field in \`issues\`. While the database is down or too slow, any route answers 503
+(\`SERVICE_UNAVAILABLE\`) with \`Retry-After\`. Request bodies are JSON of at most 1 MiB. Strings
+are trimmed, and control characters (other than tab, line feed and carriage return) are rejected
+in every field.`;
 
 type Operation = NonNullable<NonNullable<OpenAPIObject["paths"]>[string]["get"]>;
 type Responses = NonNullable<Operation["responses"]>;
@@ -30,9 +32,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: "An account with this email already exists.",
   413: "The body is larger than 1 MiB.",
   415: "The body is not `application/json`.",
-  429: "Too many failed logins. Wait the seconds in `Retry-After`.",
+  429: "Too many requests (the route's description says which). Wait the seconds in `Retry-After`.",
   500: "Something went wrong on the server; the body does not say what.",
+  503: "The database is unavailable or too slow. Try again after the seconds in `Retry-After`.",
 };
+
+/** The errors that answer with `Retry-After`. */
+const RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /**
  * The OpenAPI 3.1 document of every REST route. Its server is the relative URL `/api/v1`, which
@@ -82,7 +88,9 @@ function responses(operation: Operation, method: (typeof METHODS)[number]): Resp
     errors.add(413);
     errors.add(415);
   }
+  // Every route reads or writes the database.
   errors.add(500);
+  errors.add(503);
 
   const result: Responses = {
     [status]: status === 204 ? { description: "Done. No body." } : success,
@@ -112,10 +120,10 @@ function dropGeneratedErrorSchemas(document: OpenAPIObject): void {
 function errorResponse(status: number): Responses[string] {
   return {
     description: ERROR_DESCRIPTIONS[status] ?? "Error",
-    ...(status === 429 && {
+    ...(RETRY_STATUSES.has(status) && {
       headers: {
         "Retry-After": {
-          description: "Seconds until a login may be tried again.",
+          description: "Seconds to wait before trying again.",
           schema: { type: "integer" },
         },
       },

@@ -27,14 +27,17 @@ export function successStatus(path: string): number {
   return byPath[path] ?? 200;
 }
 
-/** `responseMeta` of the REST handler: the statuses above, and `Retry-After` on a 429. */
+/** `responseMeta` of the REST handler: the statuses above, and `Retry-After` on a 429 or 503. */
 export const restResponseMeta: ResponseMetaFn<AppRouter> = ({ paths, errors }) => {
   if (errors.length > 0) return { headers: retryAfterHeader(errors) };
   const [path] = paths ?? [];
   return path ? { status: successStatus(path) } : {};
 };
 
-/** `responseMeta` for the tRPC endpoint: statuses stay tRPC's own, but a 429 gets `Retry-After`. */
+/**
+ * `responseMeta` for the tRPC endpoint: statuses stay tRPC's own, but a 429 or 503 gets
+ * `Retry-After`.
+ */
 export const trpcResponseMeta: ResponseMetaFn<AppRouter> = ({ errors }) => ({
   headers: retryAfterHeader(errors),
 });

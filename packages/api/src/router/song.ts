@@ -6,6 +6,7 @@ import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/s
 import { insertSong } from "../song/insert.ts";
 import { listSongs } from "../song/list-query.ts";
 import { songSelect, toSong } from "../song/select.ts";
+import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../song/short-search-limit.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 const byId = z.object({ id: IdParam });
@@ -35,14 +36,19 @@ export const songRouter = createTRPCRouter({
         summary: "List your songs",
         description:
           "Filters combine. Default order: oldest first (by id). Ties break on id ascending, " +
-          "so pages never overlap or skip. Empty filters are ignored.",
-        errorResponses: [400, 401],
+          "so pages never overlap or skip. Empty filters are ignored. A `q` without three " +
+          "letters or digits in a row cannot use the search index and reads the whole library: " +
+          `one token may have ${MAX_SHORT_SEARCHES_PER_TOKEN} such listings running at once, ` +
+          "and more answer 429 with `Retry-After`.",
+        errorResponses: [400, 401, 429],
       },
     })
     .input(SongListQuery)
     .output(SongPage)
     .query(async ({ ctx, input }) => {
-      const { rows, total } = await listSongs(ctx.db, ctx.session.userId, input);
+      const { rows, total } = await boundShortSearch(ctx, input, () =>
+        listSongs(ctx.db, ctx.session.userId, input),
+      );
       return { items: rows.map(toSong), total, offset: input.offset, limit: input.limit };
     }),
 

@@ -33,7 +33,8 @@ export async function seedDemo(url: string): Promise<DemoSeedResult> {
   const passwordHash = await hashPassword(DEMO_USER.password);
   const catalog = demoCatalog();
   const { email, password, name } = DEMO_USER;
-  const db = createDb(url, { poolSize: 1 });
+  // Not a request: a first start on a slow machine must not have its seed cut by the timeout.
+  const db = createDb(url, { poolSize: 1, statementTimeoutMs: 0 });
   try {
     return await db.$transaction(
       async (tx) => {
