@@ -6,7 +6,7 @@ import {
   recordAttempt,
   withdrawAttempt,
 } from "../limits/attempts.ts";
-import { clientNetwork } from "../limits/client-network.ts";
+import { clientNetwork, UNKNOWN_NETWORK } from "../limits/client-network.ts";
 import { tooManyAttempts } from "../limits/refusal.ts";
 import { isKnownNetwork, rememberNetwork } from "./known-networks.ts";
 
@@ -22,9 +22,6 @@ const WINDOW_SECONDS = 15 * 60;
 const PER_NETWORK = 20;
 const PER_ACCOUNT_AND_NETWORK = 5;
 const PER_ACCOUNT = 100;
-
-// Requests whose address the web layer could not tell share one network, so they stay limited.
-const UNKNOWN_NETWORK = "unknown";
 
 /** A login attempt the limits let through, until its password has been checked. */
 export interface LoginAttempt {

@@ -1,6 +1,6 @@
 import type { Db } from "@songbook/db";
 import { recordAttempt, withdrawAttempt } from "../limits/attempts.ts";
-import { clientNetwork } from "../limits/client-network.ts";
+import { clientNetwork, UNKNOWN_NETWORK } from "../limits/client-network.ts";
 import { tooManyAttempts } from "../limits/refusal.ts";
 
 // Signups per client network (an IPv4 address or an IPv6 /64) within an hour. Every signup that
@@ -8,9 +8,6 @@ import { tooManyAttempts } from "../limits/refusal.ts";
 // email): the hashing is the work being limited.
 const WINDOW_SECONDS = 60 * 60;
 const PER_NETWORK = 10;
-
-// Requests whose address the web layer could not tell share one network, so they stay limited.
-const UNKNOWN_NETWORK = "unknown";
 
 /** A signup the limit let through. */
 export interface SignupAttempt {

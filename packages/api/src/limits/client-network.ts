@@ -1,5 +1,11 @@
 import { BlockList, isIPv4, isIPv6, SocketAddress } from "node:net";
 
+/**
+ * What the limits count a request by when the web layer could not tell its address: such
+ * requests share one network, so they stay limited.
+ */
+export const UNKNOWN_NETWORK = "unknown";
+
 const ipv4Mapped = new BlockList();
 ipv4Mapped.addSubnet("::ffff:0:0", 96, "ipv6");
 
