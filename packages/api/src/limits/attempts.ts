@@ -1,4 +1,4 @@
-import type { Db } from "@songbook/db";
+import { type Db, Prisma } from "@songbook/db";
 
 // Attempts at something limited (logging in, signing up) are rows of `auth_attempts`, so a limit
 // holds across app instances. Each row counts under one key until it expires; every time comes
@@ -40,18 +40,9 @@ export async function recordAttempt(db: Db, limits: Limit[]): Promise<Attempt> {
       AS limits(key, seconds)
     RETURNING id::text AS id`;
   const ids = rows.map((row) => row.id);
-  // The max-th most recent of the key's other live attempts: while it lives there is no room.
-  // Read backwards off the (key, expires_at) index, so a flood costs each count `max` rows at most.
   const [counted] = await Promise.all([
-    db.$queryRaw<{ key: string; retryAfter: number | null }[]>`
-      SELECT limits.key, ceil(extract(epoch FROM (
-        SELECT attempt.expires_at FROM auth_attempts attempt
-        WHERE attempt.key = limits.key AND attempt.expires_at > now()
-          AND attempt.id <> ALL(${ids}::bigint[])
-        ORDER BY attempt.expires_at DESC OFFSET limits.max - 1 LIMIT 1
-      ) - now()))::int AS "retryAfter"
-      FROM unnest(${keys}::text[], ${limits.map((limit) => limit.max)}::int[]) AS limits(key, max)`,
-    sweepExpired(db),
+    db.$queryRaw<{ key: string; retryAfter: number | null }[]>(overLimitStatement(limits, ids)),
+    db.$executeRaw(sweepStatement()),
   ]);
   return {
     ids,
@@ -59,6 +50,35 @@ export async function recordAttempt(db: Db, limits: Limit[]): Promise<Attempt> {
       retryAfter === null ? [] : [{ key, retryAfter }],
     ),
   };
+}
+
+/**
+ * For each limit, the seconds until its key has room for one more attempt besides the attempt
+ * `ids` (null: it has room now). That is while the max-th most recent of the key's other live
+ * attempts lives. Read backwards off the (key, expires_at) index: a flood costs each count `max`
+ * rows at most.
+ */
+export function overLimitStatement(limits: Limit[], ids: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT limits.key, ceil(extract(epoch FROM (
+      SELECT attempt.expires_at FROM auth_attempts attempt
+      WHERE attempt.key = limits.key AND attempt.expires_at > now()
+        AND attempt.id <> ALL(${ids}::bigint[])
+      ORDER BY attempt.expires_at DESC OFFSET limits.max - 1 LIMIT 1
+    ) - now()))::int AS "retryAfter"
+    FROM unnest(${limits.map((limit) => limit.key)}::text[], ${limits.map((limit) => limit.max)}::int[])
+      AS limits(key, max)`;
+}
+
+/**
+ * Deletes up to SWEEP_BATCH expired attempts, oldest first, found through the expires_at index.
+ * SKIP LOCKED: concurrent sweeps take different rows instead of waiting for each other.
+ */
+export function sweepStatement(): Prisma.Sql {
+  return Prisma.sql`
+    DELETE FROM auth_attempts WHERE id IN (
+      SELECT id FROM auth_attempts WHERE expires_at <= now()
+      ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)`;
 }
 
 /** Takes an attempt back, as if it had never been made. */
@@ -71,12 +91,4 @@ export async function forgiveAttempts(db: Db, attempt: Attempt, keys: string[]):
   await db.authAttempt.deleteMany({
     where: { OR: [{ id: { in: attempt.ids.map(BigInt) } }, { key: { in: keys } }] },
   });
-}
-
-async function sweepExpired(db: Db): Promise<void> {
-  // Served by the expires_at index; SKIP LOCKED: concurrent sweeps take different rows.
-  await db.$executeRaw`
-    DELETE FROM auth_attempts WHERE id IN (
-      SELECT id FROM auth_attempts WHERE expires_at <= now()
-      ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)`;
 }
