@@ -1,5 +1,7 @@
 import { hashToken } from "@songbook/auth";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { retryAfterSeconds } from "../src/errors/retry-later.ts";
 import { callerFor, signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 
@@ -62,6 +64,33 @@ describe(`auth.signup (${engine})`, () => {
     const anonymous = await callerFor(db);
     await expect(anonymous.auth.signup(input)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.user.count()).toBe(0);
+  });
+});
+
+describe(`the signup limit (${engine})`, () => {
+  const signUpFrom = async (clientAddress: string, email: string) =>
+    (await callerFor(db, { clientAddress })).auth.signup({ email, password: "correct horse" });
+
+  it("takes 10 signups an hour from one address, then answers 429 with the time to wait", async () => {
+    for (let n = 0; n < 10; n++) await signUpFrom("198.51.100.20", `user${n}@example.com`);
+    const refused = signUpFrom("198.51.100.20", "one-more@example.com");
+    await expect(refused).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many signups from this address. Try again later.",
+    });
+    const error = await refused.catch((reason: TRPCError) => reason);
+    expect(retryAfterSeconds(error as TRPCError)).toBeGreaterThan(59 * 60);
+    expect(retryAfterSeconds(error as TRPCError)).toBeLessThanOrEqual(60 * 60);
+    expect(await db.user.count({ where: { email: "one-more@example.com" } })).toBe(0);
+    await expect(signUpFrom("198.51.100.21", "one-more@example.com")).resolves.toBeTruthy();
+  });
+
+  it("counts an IPv6 client by its /64", async () => {
+    for (let n = 1; n <= 10; n++) await signUpFrom(`2001:db8:5:6::${n}`, `user${n}@example.com`);
+    await expect(signUpFrom("2001:db8:5:6:a:b:c:d", "one-more@example.com")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    await expect(signUpFrom("2001:db8:5:7::1", "one-more@example.com")).resolves.toBeTruthy();
   });
 });
 

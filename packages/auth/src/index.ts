@@ -1,3 +1,3 @@
 // Secrets at rest: how passwords and API tokens are made, hashed and checked.
-export { hashPassword, verifyPassword } from "./password.ts";
+export { hashPassword, PasswordWorkBusy, verifyPassword } from "./password.ts";
 export { generateToken, hashToken } from "./token.ts";

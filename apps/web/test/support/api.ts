@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, inject } from "vitest";
 
@@ -104,10 +104,26 @@ export interface Account {
   password: string;
 }
 
-/** A new account with a unique email, through the public signup route. */
+/**
+ * A client address no other test uses (the test server trusts one proxy hop, so it takes the
+ * address a request gives in X-Forwarded-For): for requests that the login and signup limits
+ * count per address.
+ */
+export function uniqueAddress(): string {
+  const [a = 0, b = 0, c = 0] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+/**
+ * A new account with a unique email, through the public signup route, from an address of its own:
+ * signups are limited per address, and every test signs up from this one machine.
+ */
 export async function signUp(label = "user"): Promise<Account> {
   const email = uniqueEmail(label);
-  const answer = await api("POST", v1("/auth/signup"), { json: { email, password: PASSWORD } });
+  const answer = await api("POST", v1("/auth/signup"), {
+    json: { email, password: PASSWORD },
+    headers: { "x-forwarded-for": uniqueAddress() },
+  });
   expect(answer.status, answer.text).toBe(201);
   const { user, token } = answer.body as { user: User; token: string };
   return { user, token, email, password: PASSWORD };

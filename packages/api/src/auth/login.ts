@@ -1,10 +1,10 @@
-import { hashPassword, verifyPassword } from "@songbook/auth";
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import type { AuthResult, LoginInput } from "../schema/user.ts";
 import { issueToken } from "../token/issue.ts";
 import { toUser, userSelect } from "../user/select.ts";
-import { LoginLimit } from "./login-limit.ts";
+import { startLoginAttempt } from "./login-limit.ts";
+import { checkPassword, hashNewPassword } from "./password-work.ts";
 
 let dummyHash: Promise<string> | undefined;
 
@@ -13,28 +13,41 @@ let dummyHash: Promise<string> | undefined;
  * as a wrong password and does not reveal which emails have accounts.
  */
 function unknownUserHash(): Promise<string> {
-  dummyHash ??= hashPassword("no account has this password");
+  if (!dummyHash) {
+    dummyHash = hashNewPassword("no account has this password");
+    // Not kept when it failed (password work overbooked): the next login makes it again.
+    dummyHash.catch(() => {
+      dummyHash = undefined;
+    });
+  }
   return dummyHash;
 }
 
-/** Checks the credentials, within the failed-login limit, and issues a new token. */
+/** Checks the credentials, within the failed-login limits, and issues a new token. */
 export async function logIn(
   db: Db,
   { email, password }: LoginInput,
   clientAddress: string | null,
 ): Promise<AuthResult> {
-  const limit = new LoginLimit(db, email, clientAddress);
-  await limit.check();
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { ...userSelect, passwordHash: true },
-  });
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await unknownUserHash()));
+  const attempt = await startLoginAttempt(db, email, clientAddress);
+  let user: Awaited<ReturnType<typeof findUser>>;
+  let valid: boolean;
+  try {
+    user = await findUser(db, email);
+    valid = await checkPassword(password, user?.passwordHash ?? (await unknownUserHash()));
+  } catch (error) {
+    // The password was not checked (the database or password work failed): no guess was made.
+    await attempt.withdraw().catch(() => {});
+    throw error;
+  }
   if (!user || !valid) {
-    await limit.recordFailure();
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
   }
-  await limit.recordSuccess();
+  await attempt.succeeded(user.id);
   const { token } = await issueToken(db, user.id, "login");
   return { user: toUser(user), token };
+}
+
+function findUser(db: Db, email: string) {
+  return db.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
 }

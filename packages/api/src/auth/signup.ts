@@ -1,14 +1,34 @@
-import { hashPassword } from "@songbook/auth";
 import type { Db } from "@songbook/db";
 import type { AuthResult, SignupInput } from "../schema/user.ts";
 import { issueToken } from "../token/issue.ts";
 import { toUser, userSelect } from "../user/select.ts";
+import { rememberNetwork } from "./known-networks.ts";
+import { hashNewPassword } from "./password-work.ts";
+import { startSignupAttempt } from "./signup-limit.ts";
 
-/** Creates the account and its first token together. A taken email fails as a unique violation. */
-export async function signUp(db: Db, { email, password, name }: SignupInput): Promise<AuthResult> {
-  const passwordHash = await hashPassword(password);
+/**
+ * Creates the account and its first token together, within the signup limit. A taken email fails
+ * as a unique violation.
+ */
+export async function signUp(
+  db: Db,
+  { email, password, name }: SignupInput,
+  clientAddress: string | null,
+): Promise<AuthResult> {
+  const attempt = await startSignupAttempt(db, clientAddress);
+  let passwordHash: string;
+  try {
+    passwordHash = await hashNewPassword(password);
+  } catch (error) {
+    await attempt.withdraw().catch(() => {});
+    throw error;
+  }
+  const { network } = attempt;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, passwordHash }, select: userSelect });
+    // Where the account was made is where its owner is: known there from the start, so a flood
+    // of guesses at the new account cannot keep its owner from logging in there.
+    if (network !== null) await rememberNetwork(tx, user.id, network);
     const { token } = await issueToken(tx, user.id, "signup");
     return { user: toUser(user), token };
   });

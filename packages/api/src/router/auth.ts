@@ -13,13 +13,16 @@ export const authRouter = createTRPCRouter({
         protect: false,
         tags: ["Auth"],
         summary: "Create an account",
-        description: "Returns the new user and a first API token (named `signup`).",
-        errorResponses: [400, 409],
+        description:
+          "Returns the new user and a first API token (named `signup`). At most 10 signups an " +
+          "hour from one client address (an IPv6 client: its /64); past that, 429 with " +
+          "`Retry-After`.",
+        errorResponses: [400, 409, 429, 503],
       },
     })
     .input(SignupInput)
     .output(AuthResult)
-    .mutation(({ ctx, input }) => signUp(ctx.db, input)),
+    .mutation(({ ctx, input }) => signUp(ctx.db, input, ctx.clientAddress)),
 
   login: publicProcedure
     .meta({
@@ -30,9 +33,12 @@ export const authRouter = createTRPCRouter({
         tags: ["Auth"],
         summary: "Log in",
         description:
-          "Returns the user and a new API token (named `login`). After 5 failed logins for one " +
-          "email, or 20 from one client address, within 15 minutes: 429 with `Retry-After`.",
-        errorResponses: [400, 401, 429],
+          "Returns the user and a new API token (named `login`). Failed logins within 15 " +
+          "minutes are limited per client address (an IPv6 client: its /64): 20 over any " +
+          "emails, 5 for one email; and 100 for one email from all addresses together, past " +
+          "which only addresses the account has logged in from before may try. Over a limit: " +
+          "429 with `Retry-After`.",
+        errorResponses: [400, 401, 429, 503],
       },
     })
     .input(LoginInput)

@@ -1,0 +1,9 @@
+import { TRPCError } from "@trpc/server";
+import { RetryLater } from "../errors/retry-later.ts";
+import type { Attempt } from "./attempts.ts";
+
+/** The 429 of an attempt over its limits; `Retry-After` is when the last of them has room. */
+export function tooManyAttempts(message: string, over: Attempt["over"]): TRPCError {
+  const seconds = Math.max(1, ...over.map(({ retryAfter }) => retryAfter));
+  return new TRPCError({ code: "TOO_MANY_REQUESTS", message, cause: new RetryLater(seconds) });
+}
