@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { AuthResult, LoginInput } from "../schema/user.ts";
 import { issueToken } from "../token/issue.ts";
 import { toUser, userSelect } from "../user/select.ts";
-import { startLoginAttempt } from "./login-limit.ts";
+import { checkWithin, startLoginAttempt } from "./login-limit.ts";
 import { checkPassword, hashNewPassword } from "./password-work.ts";
 
 let dummyHash: Promise<string> | undefined;
@@ -30,21 +30,16 @@ export async function logIn(
   clientAddress: string | null,
 ): Promise<AuthResult> {
   const attempt = await startLoginAttempt(db, email, clientAddress);
-  let user: Awaited<ReturnType<typeof findUser>>;
-  let valid: boolean;
-  try {
-    user = await findUser(db, email);
-    valid = await checkPassword(password, user?.passwordHash ?? (await unknownUserHash()));
-  } catch (error) {
-    // The password was not checked (the database or password work failed): no guess was made.
-    await attempt.withdraw().catch(() => {});
-    throw error;
-  }
+  const { user, valid } = await checkWithin(attempt, async () => {
+    const user = await findUser(db, email);
+    const valid = await checkPassword(password, user?.passwordHash ?? (await unknownUserHash()));
+    return { user, valid };
+  });
   if (!user || !valid) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
   }
   await attempt.succeeded(user.id);
-  const { token } = await issueToken(db, user.id, "login");
+  const { token } = await issueToken(db, user.id, "login", { session: true });
   return { user: toUser(user), token };
 }
 

@@ -29,7 +29,7 @@ export async function signUp(
     // Where the account was made is where its owner is: known there from the start, so a flood
     // of guesses at the new account cannot keep its owner from logging in there.
     if (network !== null) await rememberNetwork(tx, user.id, network);
-    const { token } = await issueToken(tx, user.id, "signup");
+    const { token } = await issueToken(tx, user.id, "signup", { session: true });
     return { user: toUser(user), token };
   });
 }

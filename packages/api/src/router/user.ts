@@ -36,11 +36,12 @@ export const userRouter = createTRPCRouter({
           "Checks `currentPassword`, sets `newPassword` (8 to 200 characters, as at signup) and " +
           "revokes every other token of the account, sessions and API tokens alike; the token of " +
           "this request keeps working. A wrong current password is a 400 whose `issues` name " +
-          "`currentPassword` (not a 401: the token is fine).",
-        errorResponses: [400, 401],
+          "`currentPassword` (not a 401: the token is fine). Wrong current passwords count as " +
+          "failed logins of the account: past the login limits, 429 with `Retry-After`.",
+        errorResponses: [400, 401, 429],
       },
     })
     .input(PasswordChangeInput)
     .output(z.void())
-    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.session, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.session, input, ctx.clientAddress)),
 });

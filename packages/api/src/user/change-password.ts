@@ -1,27 +1,32 @@
-import { hashPassword, verifyPassword } from "@songbook/auth";
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { checkWithin, startLoginAttempt } from "../auth/login-limit.ts";
+import { checkPassword, hashNewPassword } from "../auth/password-work.ts";
 import type { Session } from "../auth/resolve-token.ts";
 import type { PasswordChangeInput } from "../schema/user.ts";
 import { revokeOtherTokens } from "../token/revoke.ts";
 
 /**
  * Sets a new password and revokes every other token of the user (whoever knew the old password
- * may have signed in with it), keeping the one this request uses.
+ * may have signed in with it), keeping the one this request uses. The current password is checked
+ * as a login is, under the same limits: a stolen token must not be a way to guess the password.
  */
 export async function changePassword(
   db: Db,
   { userId, tokenId }: Session,
   { currentPassword, newPassword }: PasswordChangeInput,
+  clientAddress: string | null,
 ): Promise<void> {
-  const { passwordHash } = await db.user.findUniqueOrThrow({
+  const { email, passwordHash } = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { passwordHash: true },
+    select: { email: true, passwordHash: true },
   });
-  // TODO(login limit): count a wrong current password as a failed login, under the login limit.
-  if (!(await verifyPassword(currentPassword, passwordHash))) throw wrongCurrentPassword();
-  const newHash = await hashPassword(newPassword);
+  const attempt = await startLoginAttempt(db, email, clientAddress);
+  const valid = await checkWithin(attempt, () => checkPassword(currentPassword, passwordHash));
+  if (!valid) throw wrongCurrentPassword();
+  await attempt.succeeded(userId);
+  const newHash = await hashNewPassword(newPassword);
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { passwordHash: newHash } }),
     revokeOtherTokens(db, userId, tokenId),
