@@ -10,6 +10,11 @@ export {
   SESSION_COOKIE,
 } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
+export {
+  parseTrustedProxies,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "./http/client-address.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";
 export { handleRestRequest, REST_BASE_PATH } from "./http/rest.ts";
