@@ -10,11 +10,13 @@ export {
   SESSION_COOKIE,
 } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
+export { setApiHeaders } from "./http/api-headers.ts";
 export {
   parseTrustedProxies,
   resolveClientAddress,
   type TrustedProxies,
 } from "./http/client-address.ts";
+export { answerClientError } from "./http/client-error.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";
 export { handleRestRequest, REST_BASE_PATH } from "./http/rest.ts";
