@@ -43,14 +43,15 @@ export function createSecurityHeaders({ https, dev }: SecurityHeaderOptions) {
 
 /**
  * Scripts: only those Next renders with this answer's nonce, and what they load in turn
- * ('strict-dynamic'). Styles: the app's stylesheets and Next's own nonced style elements; style
- * attributes (the loading skeletons' widths) are allowed, as they cannot run code.
+ * ('strict-dynamic'). Styles: the app's stylesheets and Next's own nonced style elements (in
+ * development also the inline styles of Next's dev tools); style attributes (the loading
+ * skeletons' widths) are allowed, as they cannot run code.
  */
 function pagePolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
