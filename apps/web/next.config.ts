@@ -6,6 +6,9 @@ const config: NextConfig = {
   // API.md: `/api/v1/users/self/songs/` is answered directly, never redirected.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
+  // No page uses next/image: its optimizer (/_next/image) would only be something for anyone to
+  // make fetch and resize on our CPU, and it fails with a 500 on a malformed URL.
+  images: { unoptimized: true },
   typedRoutes: true,
 };
 

@@ -1,8 +1,16 @@
-import http from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import { createApiListener } from "@songbook/api";
+import {
+  answerClientError,
+  createApiListener,
+  parseTrustedProxies,
+  resolveClientAddress,
+  setApiHeaders,
+  type TrustedProxies,
+} from "@songbook/api";
 import { createDb } from "@songbook/db";
 import next from "next";
+import { createSecurityHeaders } from "./security-headers.ts";
 
 // The HTTP server `scripts/serve.ts` runs (Next.js's documented "custom server").
 //
@@ -11,15 +19,26 @@ import next from "next";
 // twice what the procedures themselves cost (measured with `pnpm bench`). Everything else —
 // pages, server actions, /api/openapi.json, /api/docs, /api/health — goes to Next.
 //
-// The client's address comes from the socket: `next start` only fills X-Forwarded-For when a
-// client did not send one, which would let anyone pick the address the login limit counts.
+// The client's address is decided here, once, from the socket and the X-Forwarded-For entries of
+// trusted proxies only (SONGBOOK_TRUST_PROXY), and handed on as the request's only
+// X-Forwarded-For address: `next start` would keep whatever a client sent.
 const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
-/** Behind a reverse proxy that sets X-Forwarded-For itself, keep its value instead. */
-const trustProxy = process.env.SONGBOOK_TRUST_PROXY === "1";
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error("DATABASE_URL is not set: start the app with `pnpm start`.");
+
+let trustedProxies: TrustedProxies;
+try {
+  trustedProxies = parseTrustedProxies(process.env.SONGBOOK_TRUST_PROXY);
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
+const securityHeaders = createSecurityHeaders({
+  https: process.env.SONGBOOK_HTTPS === "1",
+  dev,
+});
 
 // Started by serve.ts, which holds the embedded database: do not outlive it.
 process.on("disconnect", () => process.exit(0));
@@ -30,12 +49,50 @@ const serveApi = createApiListener(createDb(databaseUrl));
 await app.prepare();
 
 const server = http.createServer((req, res) => {
-  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
-  if (!serveApi(req, res)) void handleNext(req, res);
+  const address = resolveClientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    trustedProxies,
+  );
+  if (address) req.headers["x-forwarded-for"] = address;
+  else delete req.headers["x-forwarded-for"];
+  securityHeaders.setForEveryAnswer(res);
+  if (!serveApi(req, res)) serveNext(req, res);
 });
+// Requests Node cannot parse (headers over its limit, broken HTTP): a JSON error, then close.
+server.on("clientError", answerClientError);
 server.listen(port, hostname, () => {
   console.log(`Songbook is ready on http://${hostname}:${port}`);
 });
+
+function serveNext(req: IncomingMessage, res: ServerResponse) {
+  const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+  const api = pathname === "/api" || pathname.startsWith("/api/");
+  if (api) setApiHeaders(res);
+  else securityHeaders.setPagePolicy(req, res);
+  if (!isOriginFormPath(pathname)) {
+    res.statusCode = 400;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.end(JSON.stringify({ message: "Malformed request path", code: "BAD_REQUEST" }));
+    return;
+  }
+  void handleNext(req, res);
+}
+
+/**
+ * Whether Next can be given this path. It answers a 500 to one it cannot percent-decode (a route's
+ * parameters are decoded) and to `OPTIONS *`, and redirects an absolute URL (`GET http://host/…`,
+ * which only proxies are sent) to that host.
+ */
+function isOriginFormPath(pathname: string): boolean {
+  if (!pathname.startsWith("/")) return false;
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // Graceful stop: requests in flight finish (for up to 10 s), idle keep-alive connections close.
 for (const signal of ["SIGINT", "SIGTERM"]) {

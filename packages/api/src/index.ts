@@ -6,10 +6,17 @@ import type { AppRouter } from "./root.ts";
 export { sessionCookie } from "./auth/session-cookie.ts";
 export { type Context, type CreateContextOptions, createContext } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
+export { setApiHeaders } from "./http/api-headers.ts";
+export {
+  parseTrustedProxies,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "./http/client-address.ts";
+export { answerClientError } from "./http/client-error.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";
 export { handleRestRequest, REST_BASE_PATH } from "./http/rest.ts";
-export { handleTrpcRequest, TRPC_BASE_PATH } from "./http/trpc.ts";
+export { handleTrpcRequest, MAX_BATCH_CALLS, TRPC_BASE_PATH } from "./http/trpc.ts";
 export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
 export { SUCCESS_STATUS } from "./openapi/status.ts";
 export { type AppRouter, appRouter, type ProcedurePath } from "./root.ts";

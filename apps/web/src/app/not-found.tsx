@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: a prerendered page's scripts would lack the nonce of
+  // the answer's Content-Security-Policy (scripts/security-headers.ts) and be refused.
+  await connection();
   return (
     <main className="auth-page">
       <div className="auth-card stack">

@@ -21,8 +21,8 @@ export function logInternalError({ error, path }: { error: TRPCError; path: stri
 }
 
 /**
- * The client's address for the login limit: the first entry of X-Forwarded-For, which the app's
- * HTTP server sets from the socket (or, behind a trusted proxy, keeps as the proxy sent it).
+ * The client's address for the limits: X-Forwarded-For, which the app's HTTP server overwrites
+ * with the one address `resolveClientAddress` found (see client-address.ts).
  */
 export function clientAddress(headers: Headers): string | undefined {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@songbook/db";
 import { createURL } from "@trpc/server/adapters/node-http";
+import { setApiHeaders } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions, logInternalError } from "./endpoint.ts";
 import { handleRestRequest, REST_BASE_PATH } from "./rest.ts";
 import { handleTrpcRequest, TRPC_BASE_PATH } from "./trpc.ts";
@@ -20,6 +21,7 @@ export function createApiListener(db: Db) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const endpoint = endpointFor(req.url ?? "/");
     if (!endpoint) return false;
+    setApiHeaders(res);
     void serve(endpoint, db, req, res);
     return true;
   };

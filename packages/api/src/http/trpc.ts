@@ -1,4 +1,6 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import { createContext } from "../context.ts";
 import { trpcResponseMeta } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
@@ -9,8 +11,15 @@ import type { EndpointOptions } from "./endpoint.ts";
 export const TRPC_BASE_PATH = "/api/trpc";
 
 /**
- * Answers one tRPC request (batching on). tRPC does not limit the body it reads, so a body over
- * 1 MiB is refused (413) here before it is read whole.
+ * The most calls one batch request may carry; a larger batch is refused whole (400) before any
+ * call runs. Without a bound one request could ask for thousands of statements or scrypt hashes.
+ * Clients batch within it with `httpBatchLink({ maxItems: MAX_BATCH_CALLS })`.
+ */
+export const MAX_BATCH_CALLS = 10;
+
+/**
+ * Answers one tRPC request (batching on, within MAX_BATCH_CALLS). tRPC does not limit the body
+ * it reads, so a body over 1 MiB is refused (413) here before it is read whole.
  */
 export async function handleTrpcRequest(
   incoming: Request,
@@ -22,12 +31,36 @@ export async function handleTrpcRequest(
     if (body === undefined) return payloadTooLarge();
     req = new Request(incoming, { body });
   }
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: TRPC_BASE_PATH,
     router: appRouter,
     req,
-    createContext: () => createContext({ db, headers: req.headers, clientAddress }),
+    maxBatchSize: MAX_BATCH_CALLS,
+    createContext: ({ info }) => {
+      refuseBatchedAuth(info);
+      return createContext({ db, headers: req.headers, clientAddress });
+    },
     responseMeta: trpcResponseMeta,
     onError: ({ error, path }) => onError?.({ error, path }),
   });
+  // tRPC answers a request it could not parse at all (a malformed path, a batch over the limit)
+  // with a JSON error body but the content type a string body gets by default.
+  if (response.headers.get("content-type")?.startsWith("text/plain")) {
+    response.headers.set("content-type", "application/json");
+  }
+  return response;
+}
+
+/**
+ * `auth.*` calls run alone: each one is a password check or hash, and the login limit counts
+ * requests, so a batch of them would be a way around both. Throwing here fails every call of the
+ * batch before any runs.
+ */
+function refuseBatchedAuth(info: TRPCRequestInfo): void {
+  if (info.calls.length > 1 && info.calls.some(({ path }) => path.startsWith("auth."))) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "auth procedures cannot be batched: call them one at a time",
+    });
+  }
 }

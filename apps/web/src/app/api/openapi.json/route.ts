@@ -7,5 +7,5 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 /** The OpenAPI 3 document of every /api/v1 route. */
 export function GET() {
   document ??= buildOpenApiDocument();
-  return json(document, { headers: { "Cache-Control": "public, max-age=300" } });
+  return json(document);
 }
