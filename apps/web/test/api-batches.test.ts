@@ -1,4 +1,6 @@
-import { type AppRouter, MAX_BATCH_CALLS } from "@songbook/api";
+import type { AppRouter } from "@songbook/api";
+import { MAX_BATCH_CALLS } from "@songbook/api/batching";
+import { createSongbookClient } from "@songbook/client";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
@@ -171,5 +173,29 @@ describe("auth procedures in a batch", () => {
     });
     expect(answer.status, answer.text).toBe(200);
     expect((answer.body as Envelope[])[0]?.result).toBeDefined();
+  });
+});
+
+describe("the typed client package", () => {
+  it("splits many calls of one tick into batches the server accepts", async () => {
+    const { token } = await signUp("batch-client");
+    const songbook = createSongbookClient({ baseUrl, token });
+    const count = MAX_BATCH_CALLS * 2 + 5;
+    const created = await Promise.all(
+      Array.from({ length: count }, (_, n) => songbook.song.create.mutate(song(n))),
+    );
+    expect(new Set(created.map(({ id }) => id)).size).toBe(count);
+    expect((await listSongs(token)).total).toBe(count);
+  });
+
+  it("sends an auth call alone even when made beside others", async () => {
+    const { email, token } = await signUp("batch-client-auth");
+    const songbook = createSongbookClient({ baseUrl, token });
+    const [login, created] = await Promise.all([
+      songbook.auth.login.mutate({ email, password: PASSWORD }),
+      songbook.song.create.mutate(song(1)),
+    ]);
+    expect(login.user.email).toBe(email);
+    expect(created.title).toBe("Batched 1");
   });
 });

@@ -1,9 +1,12 @@
 import type { AppRouter } from "@songbook/api";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient } from "@trpc/client";
+import { songbookLink } from "./link.ts";
 
-// Only types come from @songbook/api: no server code ends up in a program using this client.
+// Only types and the batching rules come from @songbook/api: no server code ends up in a program
+// using this client.
 export type { AppRouter, RouterInputs, RouterOutputs } from "@songbook/api";
 export { TRPCClientError } from "@trpc/client";
+export { songbookLink } from "./link.ts";
 
 export interface SongbookClientOptions {
   /** Where the app runs, e.g. `http://127.0.0.1:3000`. */
@@ -18,7 +21,7 @@ export interface SongbookClientOptions {
 export function createSongbookClient({ baseUrl, token, fetch }: SongbookClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
+      songbookLink({
         url: new URL("/api/trpc", baseUrl).toString(),
         headers: () => (token ? { Authorization: `Bearer ${token}` } : {}),
         fetch,

@@ -4,18 +4,12 @@ import type { TRPCRequestInfo } from "@trpc/server/http";
 import { createContext } from "../context.ts";
 import { trpcResponseMeta } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
+import { MAX_BATCH_CALLS, mustRunAlone } from "./batching.ts";
 import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
 import type { EndpointOptions } from "./endpoint.ts";
 
 /** Where the tRPC endpoint is mounted (typed clients, the web UI). */
 export const TRPC_BASE_PATH = "/api/trpc";
-
-/**
- * The most calls one batch request may carry; a larger batch is refused whole (400) before any
- * call runs. Without a bound one request could ask for thousands of statements or scrypt hashes.
- * Clients batch within it with `httpBatchLink({ maxItems: MAX_BATCH_CALLS })`.
- */
-export const MAX_BATCH_CALLS = 10;
 
 /**
  * Answers one tRPC request (batching on, within MAX_BATCH_CALLS). tRPC does not limit the body
@@ -51,13 +45,9 @@ export async function handleTrpcRequest(
   return response;
 }
 
-/**
- * `auth.*` calls run alone: each one is a password check or hash, and the login limit counts
- * requests, so a batch of them would be a way around both. Throwing here fails every call of the
- * batch before any runs.
- */
+/** Refuses a batch with a call that must run alone; failing here, no call of the batch runs. */
 function refuseBatchedAuth(info: TRPCRequestInfo): void {
-  if (info.calls.length > 1 && info.calls.some(({ path }) => path.startsWith("auth."))) {
+  if (info.calls.length > 1 && info.calls.some(({ path }) => mustRunAlone(path))) {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: "auth procedures cannot be batched: call them one at a time",
