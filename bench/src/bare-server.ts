@@ -24,7 +24,7 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
     try {
       const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
       const { rows } = await pool.query(
-        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())",
         [hashToken(token)],
       );
       if (!rows[0]) {

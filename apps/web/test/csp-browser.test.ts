@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Browser, launchBrowser, uniqueEmail } from "./support/browser.ts";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { type Browser, describeInBrowser, launchBrowser, uniqueEmail } from "./support/browser.ts";
 
 // The Content-Security-Policy must refuse what it is there to refuse (framing, foreign script)
 // without breaking anything of our own: in a real browser, every page hydrates and works, and
@@ -34,7 +34,7 @@ async function hydrated(page: Page): Promise<void> {
   await page.getByText("Must be an email address").waitFor();
 }
 
-describe("the Content-Security-Policy in a browser", () => {
+describeInBrowser("the Content-Security-Policy in a browser", () => {
   let browser: Browser;
   let page: Page;
   let reports: string[];

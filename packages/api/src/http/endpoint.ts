@@ -10,14 +10,39 @@ export interface EndpointOptions {
   onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
 }
 
+// While the database is down every request fails the same way: one line per interval says so.
+const UNAVAILABLE_LOG_INTERVAL_MS = 10_000;
+let unavailableLoggedAt = 0;
+let unavailableSinceLogged = 0;
+
 /**
- * The server-side log of failed requests: only internal errors, whose response says nothing, are
- * worth a stack. Never the request itself — it can carry passwords and tokens.
+ * The server-side log of failed requests: internal errors, whose response says nothing, with a
+ * stack; an unavailable database, whose cause the client never sees, as one line now and then.
+ * Never the request itself — it can carry passwords and tokens.
  */
 export function logInternalError({ error, path }: { error: TRPCError; path: string | undefined }) {
+  const procedure = path ?? "(unknown procedure)";
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[api] ${path ?? "(unknown procedure)"} failed:`, error.cause ?? error);
+    console.error(`[api] ${procedure} failed:`, error.cause ?? error);
+  } else if (error.code === "SERVICE_UNAVAILABLE") {
+    unavailableSinceLogged++;
+    const now = Date.now();
+    if (now - unavailableLoggedAt < UNAVAILABLE_LOG_INTERVAL_MS) return;
+    const cause = rootCause(error);
+    console.error(
+      `[api] ${procedure}: database unavailable (${unavailableSinceLogged} answered 503 since ` +
+        `the last such line): ${cause.name}: ${cause.message}`,
+    );
+    unavailableLoggedAt = now;
+    unavailableSinceLogged = 0;
   }
+}
+
+/** The innermost Error of a cause chain: what actually went wrong (a refused connection, …). */
+function rootCause(error: Error): Error {
+  let cause = error;
+  while (cause.cause instanceof Error) cause = cause.cause;
+  return cause;
 }
 
 /**

@@ -27,7 +27,7 @@ const BODY_METHODS: ReadonlySet<string> = new Set(["post", "put", "patch"]);
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input; `issues` lists every offending field.",
-  401: "Missing, malformed, unknown or revoked token.",
+  401: "Missing, malformed, unknown, expired or revoked token.",
   404: "Not found, or not yours.",
   409: "An account with this email already exists.",
   413: "The body is larger than 1 MiB.",
