@@ -5,7 +5,7 @@ import { type RunningApp, startApp } from "./support/app-server.ts";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy.ts";
 
 // An app of its own, reaching a database of its own through a proxy the tests can cut: a short
-// statement timeout and pool wait, so that a refused request costs well under a second; one
+// statement timeout and pool wait, so that a refused request costs about a second; one
 // connection per pool, so that the calls of one batch all look up their token before any lists.
 // The database is the one the package tests use on this engine — an in-memory PGlite served
 // like the embedded one, or a new database on TEST_DATABASE_URL.
@@ -19,7 +19,7 @@ beforeAll(async () => {
   app = await startApp({
     DATABASE_URL: proxy.url,
     SONGBOOK_DB_STATEMENT_TIMEOUT_MS: "400",
-    SONGBOOK_DB_POOL_TIMEOUT_MS: "400",
+    SONGBOOK_DB_POOL_TIMEOUT_MS: "1000",
     SONGBOOK_DB_POOL_SIZE: "1",
   });
 });

@@ -15,9 +15,10 @@ const UNAVAILABLE = {
 };
 
 // A statement timeout short enough for a quick test; the pool wait too, since on the embedded
-// database even connecting waits behind the lock.
+// database even connecting waits behind the lock (but not so short that opening a connection on
+// a loaded machine is mistaken for it).
 const database = await createTestDatabase();
-const db = createDb(database.url, { poolSize: 2, statementTimeoutMs: 300, poolTimeoutMs: 300 });
+const db = createDb(database.url, { poolSize: 2, statementTimeoutMs: 300, poolTimeoutMs: 1000 });
 afterAll(async () => {
   await db.$disconnect();
   await database.stop();

@@ -44,6 +44,12 @@ const UNAVAILABLE_DRIVER_MESSAGES: ReadonlySet<string> = new Set([
   "Client has encountered a connection error and is not queryable",
 ]);
 
+/**
+ * Prisma's P2028 covers every transaction API error; only this one is the database's fault: a
+ * transaction could not start within its `maxWait` (the database or its pool did not answer).
+ */
+const TRANSACTION_NOT_STARTED = "Unable to start a transaction in the given time";
+
 /** Prisma and its adapter wrap the driver's error; pg-pool chains causes. */
 const MAX_WRAPPING = 5;
 
@@ -66,7 +72,8 @@ function saysUnavailable(link: object): boolean {
   return (
     codes.some((value) => UNAVAILABLE_CODES.has(value) || CONNECTION_EXCEPTION.test(value)) ||
     (typeof kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(kind)) ||
-    (link instanceof Error && UNAVAILABLE_DRIVER_MESSAGES.has(message as string))
+    (link instanceof Error && UNAVAILABLE_DRIVER_MESSAGES.has(message as string)) ||
+    (code === "P2028" && String(message).includes(TRANSACTION_NOT_STARTED))
   );
 }
 
