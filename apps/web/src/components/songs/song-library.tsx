@@ -4,8 +4,9 @@ import type { Song, SongSort } from "@songbook/api/schema";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Route } from "next";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { type Ref, useRef, useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
+import { useShortcut } from "~/components/shortcuts/keyboard-shortcuts";
 import { ConfirmDialog } from "~/components/ui/modal";
 import { PageButtons } from "~/components/ui/page-buttons";
 import { useToast } from "~/components/ui/toast";
@@ -31,6 +32,12 @@ export function SongLibrary() {
   const params = readLibraryParams(new URLSearchParams(useSearchParams()));
   const [editing, setEditing] = useState<Song | "new" | null>(null);
   const [deleting, setDeleting] = useState<Song | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useShortcut("search", () => {
+    search.current?.focus();
+    search.current?.select();
+  });
+  useShortcut("add-song", () => setEditing("new"));
 
   const list = useQuery({
     ...trpc.song.list.queryOptions(listInput(params)),
@@ -64,7 +71,12 @@ export function SongLibrary() {
                 : "Loading songs…"}
           </p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-keyshortcuts="n"
+          onClick={() => setEditing("new")}
+        >
           + Add song
         </button>
       </div>
@@ -77,6 +89,8 @@ export function SongLibrary() {
           value={q}
           onChange={setQ}
           grow
+          ref={search}
+          keyShortcut="/"
         />
         <FilterField
           id="filter-artist"
@@ -259,6 +273,8 @@ function FilterField({
   value,
   onChange,
   grow = false,
+  ref,
+  keyShortcut,
 }: {
   id: string;
   label: string;
@@ -266,13 +282,17 @@ function FilterField({
   value: string;
   onChange: (value: string) => void;
   grow?: boolean;
+  ref?: Ref<HTMLInputElement>;
+  keyShortcut?: string;
 }) {
   return (
     <div className={grow ? "field field-grow" : "field"}>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={ref}
         id={id}
         type="search"
+        aria-keyshortcuts={keyShortcut}
         placeholder={placeholder}
         value={value}
         onChange={(event) => onChange(event.target.value)}
