@@ -2,8 +2,7 @@
 
 import type { Song, SongSort } from "@songbook/api/schema";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Route } from "next";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { type Ref, useRef, useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
 import { useShortcut } from "~/components/shortcuts/keyboard-shortcuts";
@@ -27,7 +26,6 @@ import { useDebouncedParam } from "./use-debounced-param";
 /** The song library: filters, table and pager, its whole state in the URL. */
 export function SongLibrary() {
   const trpc = useTRPC();
-  const router = useRouter();
   const pathname = usePathname();
   const params = readLibraryParams(new URLSearchParams(useSearchParams()));
   const [editing, setEditing] = useState<Song | "new" | null>(null);
@@ -44,10 +42,12 @@ export function SongLibrary() {
     placeholderData: keepPreviousData,
   });
 
-  // Each change is a history entry: Back undoes a filter, a sort or a page turn.
+  // Each change is a history entry: Back undoes a filter, a sort or a page turn. It stays in the
+  // browser (Next keeps useSearchParams in step with pushState): the server renders the first
+  // page of a visit, the client fetches the next ones while the previous rows stay on screen.
   const go = (change: Partial<LibraryParams>) => {
     const next = { ...params, page: 1, ...change };
-    if (pathname === "/songs") router.push(libraryHref(next) as Route, { scroll: false });
+    if (pathname === "/songs") window.history.pushState(null, "", libraryHref(next));
   };
   const [q, setQ] = useDebouncedParam(params.q, (value) => go({ q: value }));
   const [artist, setArtist] = useDebouncedParam(params.artist, (value) => go({ artist: value }));
