@@ -59,6 +59,19 @@ describe("the server's HTML", () => {
     ]);
   });
 
+  it("answers a URL it cannot use with the page, never an error", async () => {
+    for (const path of [
+      "/songs?page=99999999999999&size=100",
+      "/songs?page=-3&size=7&sort=bogus",
+      "/songs?q=%00&artist=%FF",
+      "/playlists?page=99999999999999",
+      "/playlists?page=abc",
+    ]) {
+      const html = await pageHtml(path);
+      expect(html, path).toContain("<h1");
+    }
+  });
+
   it("holds the playlists", async () => {
     const html = await pageHtml("/playlists");
     expect(html).toMatch(/<a href="\/playlists\/\d+">Painted road trip<\/a>/);
