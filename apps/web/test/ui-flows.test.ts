@@ -213,6 +213,8 @@ describeInBrowser("Songbook in a browser", () => {
     });
     await page.getByRole("button", { name: "Next →" }).click();
     await page.locator(".is-refreshing .cell-title").first().waitFor();
+    // The range says which rows are on screen, not the page on its way.
+    expect(await page.locator(".pager-range").textContent()).toBe("1–20 of 25");
     await screenshotBoth(page, "songs-loading");
     release();
     await waitForRange(page, "21–25 of 25");

@@ -219,8 +219,16 @@ describeInBrowser("the theme", () => {
         await screenshotBoth(page, `theme-${scheme}-${name}`);
       }
       await page.goto("/songs");
-      await page.keyboard.press("?");
-      await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+      // `?` works once the page has hydrated: pressed until the list opens.
+      await expect
+        .poll(
+          async () => {
+            await page.keyboard.press("?");
+            return page.getByRole("dialog", { name: "Keyboard shortcuts" }).count();
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(1);
       await screenshotBoth(page, `theme-${scheme}-shortcuts`);
       await page.getByRole("button", { name: "Close" }).click();
       await page.getByRole("button", { name: "+ Add song" }).first().click();

@@ -108,7 +108,7 @@ export function PlaylistIndex() {
       {playlists.data && playlists.data.total > PLAYLIST_PAGE_SIZE && (
         <nav className="pager" aria-label="Pages">
           <p className="pager-range">
-            {formatRange(input.offset, playlists.data.items.length, playlists.data.total)}
+            {formatRange(playlists.data.offset, playlists.data.items.length, playlists.data.total)}
           </p>
           <PageButtons
             page={page}

@@ -55,7 +55,6 @@ export function SongLibrary() {
   const filtered = Boolean(params.q || params.artist || params.album);
 
   const data = list.data;
-  const offset = (params.page - 1) * params.size;
   const lastPage = data ? Math.max(1, Math.ceil(data.total / params.size)) : 1;
 
   return (
@@ -195,7 +194,8 @@ export function SongLibrary() {
       {data && data.total > 0 && (
         <nav className="pager" aria-label="Pages">
           <p className="pager-range" aria-live="polite">
-            {formatRange(offset, data.items.length, data.total)}
+            {/* The rows on screen: while the next page loads, still the previous one's. */}
+            {formatRange(data.offset, data.items.length, data.total)}
           </p>
           <div className="field field-inline">
             <label htmlFor="page-size">Per page</label>
