@@ -1,5 +1,11 @@
 import "server-only";
-import { appRouter, clientAddress, createContext, sessionCookie } from "@songbook/api";
+import {
+  appRouter,
+  type Context,
+  clientAddress,
+  createContext,
+  sessionCookie,
+} from "@songbook/api";
 import { TRPCError } from "@trpc/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -16,18 +22,17 @@ const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 
-/** Calls the procedures in-process, as the request's user (the session cookie's token) if any. */
-export async function serverCaller(): Promise<Caller> {
+/** The procedures' context of this request: its user is the session cookie's token, if any. */
+export async function requestContext(): Promise<Context> {
   const incoming = await headers();
   const token = (await cookies()).get(sessionCookie.name)?.value;
   const forwarded = new Headers(token ? { authorization: `Bearer ${token}` } : {});
-  return appRouter.createCaller(
-    await createContext({
-      db: getDb(),
-      headers: forwarded,
-      clientAddress: clientAddress(incoming),
-    }),
-  );
+  return createContext({ db: getDb(), headers: forwarded, clientAddress: clientAddress(incoming) });
+}
+
+/** Calls the procedures in-process, as the request's user (the session cookie's token) if any. */
+export async function serverCaller(): Promise<Caller> {
+  return appRouter.createCaller(await requestContext());
 }
 
 /** The signed-in user, or null when the cookie is missing, revoked or unknown. Once per request. */

@@ -8,7 +8,8 @@ import { useState } from "react";
 import { formatNumber } from "~/components/format";
 import { RowAction } from "~/components/ui/row-action";
 import { useToast } from "~/components/ui/toast";
-import { errorCode, useTRPC } from "~/trpc/react";
+import { errorCode } from "~/trpc/query-client";
+import { useTRPC } from "~/trpc/react";
 import { AddSongs } from "./add-songs";
 import { DeletePlaylist, PlaylistDialog } from "./playlist-form";
 

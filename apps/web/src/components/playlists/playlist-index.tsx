@@ -4,27 +4,25 @@ import type { Playlist } from "@songbook/api/schema";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
 import { PageButtons } from "~/components/ui/page-buttons";
 import { RowAction } from "~/components/ui/row-action";
 import { useTRPC } from "~/trpc/react";
 import { DeletePlaylist, PlaylistDialog } from "./playlist-form";
-
-const PAGE_SIZE = 50;
+import { PLAYLIST_PAGE_SIZE, playlistListInput, readPlaylistPage } from "./playlist-pages";
 
 /** The user's playlists: create, rename, delete, open; paged, the page in the URL (`?page=2`). */
 export function PlaylistIndex() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const page = Math.max(1, Math.trunc(Number(useSearchParams().get("page"))) || 1);
-  const offset = (page - 1) * PAGE_SIZE;
+  const page = readPlaylistPage(new URLSearchParams(useSearchParams()));
+  const input = playlistListInput(page);
   const playlists = useQuery({
-    ...trpc.playlist.list.queryOptions({ offset, limit: PAGE_SIZE }),
+    ...trpc.playlist.list.queryOptions(input),
     placeholderData: keepPreviousData,
   });
-  const lastPage = Math.max(1, Math.ceil((playlists.data?.total ?? 0) / PAGE_SIZE));
+  const lastPage = Math.max(1, Math.ceil((playlists.data?.total ?? 0) / PLAYLIST_PAGE_SIZE));
   const [editing, setEditing] = useState<Playlist | "new" | null>(null);
   const [deleting, setDeleting] = useState<Playlist | null>(null);
 
@@ -107,15 +105,16 @@ export function PlaylistIndex() {
         </ul>
       )}
 
-      {playlists.data && playlists.data.total > PAGE_SIZE && (
+      {playlists.data && playlists.data.total > PLAYLIST_PAGE_SIZE && (
         <nav className="pager" aria-label="Pages">
           <p className="pager-range">
-            {formatRange(offset, playlists.data.items.length, playlists.data.total)}
+            {formatRange(playlists.data.offset, playlists.data.items.length, playlists.data.total)}
           </p>
           <PageButtons
             page={page}
             lastPage={lastPage}
-            onPage={(next) => router.push(`/playlists?page=${next}` as Route)}
+            // In the browser only, like the library's changes (see song-library.tsx).
+            onPage={(next) => window.history.pushState(null, "", `/playlists?page=${next}`)}
           />
         </nav>
       )}

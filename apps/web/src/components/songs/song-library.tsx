@@ -2,10 +2,10 @@
 
 import type { Song, SongSort } from "@songbook/api/schema";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Route } from "next";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { type Ref, useRef, useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
+import { useShortcut } from "~/components/shortcuts/keyboard-shortcuts";
 import { ConfirmDialog } from "~/components/ui/modal";
 import { PageButtons } from "~/components/ui/page-buttons";
 import { useToast } from "~/components/ui/toast";
@@ -26,21 +26,28 @@ import { useDebouncedParam } from "./use-debounced-param";
 /** The song library: filters, table and pager, its whole state in the URL. */
 export function SongLibrary() {
   const trpc = useTRPC();
-  const router = useRouter();
   const pathname = usePathname();
   const params = readLibraryParams(new URLSearchParams(useSearchParams()));
   const [editing, setEditing] = useState<Song | "new" | null>(null);
   const [deleting, setDeleting] = useState<Song | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useShortcut("search", () => {
+    search.current?.focus();
+    search.current?.select();
+  });
+  useShortcut("add-song", () => setEditing("new"));
 
   const list = useQuery({
     ...trpc.song.list.queryOptions(listInput(params)),
     placeholderData: keepPreviousData,
   });
 
-  // Each change is a history entry: Back undoes a filter, a sort or a page turn.
+  // Each change is a history entry: Back undoes a filter, a sort or a page turn. It stays in the
+  // browser (Next keeps useSearchParams in step with pushState): the server renders the first
+  // page of a visit, the client fetches the next ones while the previous rows stay on screen.
   const go = (change: Partial<LibraryParams>) => {
     const next = { ...params, page: 1, ...change };
-    if (pathname === "/songs") router.push(libraryHref(next) as Route, { scroll: false });
+    if (pathname === "/songs") window.history.pushState(null, "", libraryHref(next));
   };
   const [q, setQ] = useDebouncedParam(params.q, (value) => go({ q: value }));
   const [artist, setArtist] = useDebouncedParam(params.artist, (value) => go({ artist: value }));
@@ -48,7 +55,6 @@ export function SongLibrary() {
   const filtered = Boolean(params.q || params.artist || params.album);
 
   const data = list.data;
-  const offset = (params.page - 1) * params.size;
   const lastPage = data ? Math.max(1, Math.ceil(data.total / params.size)) : 1;
 
   return (
@@ -64,7 +70,12 @@ export function SongLibrary() {
                 : "Loading songs…"}
           </p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setEditing("new")}>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-keyshortcuts="n"
+          onClick={() => setEditing("new")}
+        >
           + Add song
         </button>
       </div>
@@ -77,6 +88,8 @@ export function SongLibrary() {
           value={q}
           onChange={setQ}
           grow
+          ref={search}
+          keyShortcut="/"
         />
         <FilterField
           id="filter-artist"
@@ -181,7 +194,8 @@ export function SongLibrary() {
       {data && data.total > 0 && (
         <nav className="pager" aria-label="Pages">
           <p className="pager-range" aria-live="polite">
-            {formatRange(offset, data.items.length, data.total)}
+            {/* The rows on screen: while the next page loads, still the previous one's. */}
+            {formatRange(data.offset, data.items.length, data.total)}
           </p>
           <div className="field field-inline">
             <label htmlFor="page-size">Per page</label>
@@ -259,6 +273,8 @@ function FilterField({
   value,
   onChange,
   grow = false,
+  ref,
+  keyShortcut,
 }: {
   id: string;
   label: string;
@@ -266,13 +282,17 @@ function FilterField({
   value: string;
   onChange: (value: string) => void;
   grow?: boolean;
+  ref?: Ref<HTMLInputElement>;
+  keyShortcut?: string;
 }) {
   return (
     <div className={grow ? "field field-grow" : "field"}>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={ref}
         id={id}
         type="search"
+        aria-keyshortcuts={keyShortcut}
         placeholder={placeholder}
         value={value}
         onChange={(event) => onChange(event.target.value)}
