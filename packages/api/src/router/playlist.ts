@@ -1,12 +1,7 @@
 import { z } from "zod";
-import { appendSong, removeSong, replaceSongs } from "../playlist/contents.ts";
-import {
-  listPlaylists,
-  loadPlaylistDetail,
-  playlistSelect,
-  readPlaylist,
-  toPlaylist,
-} from "../playlist/read.ts";
+import { appendSong, removeSong, replaceSongs } from "../data/playlists/contents.ts";
+import { listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
+import { deletePlaylist, insertPlaylist, updatePlaylist } from "../data/playlists/write.ts";
 import { IdParam, PageQuery } from "../schema/common.ts";
 import {
   Playlist,
@@ -54,7 +49,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(byId)
     .output(PlaylistDetail)
-    .query(({ ctx, input }) => loadPlaylistDetail(ctx.db, input.id, ctx.session.userId)),
+    .query(({ ctx, input }) => readPlaylistDetail(ctx.db, ctx.session.userId, input.id)),
 
   create: protectedProcedure
     .meta({
@@ -68,13 +63,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(PlaylistInput)
     .output(Playlist)
-    .mutation(async ({ ctx, input }) => {
-      const playlist = await ctx.db.playlist.create({
-        data: { ...input, userId: ctx.session.userId },
-        select: playlistSelect,
-      });
-      return toPlaylist({ ...playlist, songCount: 0 });
-    }),
+    .mutation(({ ctx, input }) => insertPlaylist(ctx.db, ctx.session.userId, input)),
 
   update: protectedProcedure
     .meta({
@@ -89,11 +78,9 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(PlaylistPatch.safeExtend(byId.shape))
     .output(Playlist)
-    .mutation(async ({ ctx, input: { id, ...fields } }) => {
-      const { userId } = ctx.session;
-      await ctx.db.playlist.update({ where: { id, userId }, data: fields, select: { id: true } });
-      return readPlaylist(ctx.db, id, userId);
-    }),
+    .mutation(({ ctx, input: { id, ...fields } }) =>
+      updatePlaylist(ctx.db, ctx.session.userId, id, fields),
+    ),
 
   delete: protectedProcedure
     .meta({
@@ -108,9 +95,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(byId)
     .output(z.void())
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.playlist.delete({ where: { id: input.id, userId: ctx.session.userId } });
-    }),
+    .mutation(({ ctx, input }) => deletePlaylist(ctx.db, ctx.session.userId, input.id)),
 
   addSong: protectedProcedure
     .meta({
@@ -125,7 +110,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(songInPlaylist)
     .output(Playlist)
-    .mutation(({ ctx, input }) => appendSong(ctx.db, input.id, input.songId, ctx.session.userId)),
+    .mutation(({ ctx, input }) => appendSong(ctx.db, ctx.session.userId, input.id, input.songId)),
 
   removeSong: protectedProcedure
     .meta({
@@ -140,7 +125,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(songInPlaylist)
     .output(Playlist)
-    .mutation(({ ctx, input }) => removeSong(ctx.db, input.id, input.songId, ctx.session.userId)),
+    .mutation(({ ctx, input }) => removeSong(ctx.db, ctx.session.userId, input.id, input.songId)),
 
   setSongs: protectedProcedure
     .meta({
@@ -158,6 +143,6 @@ export const playlistRouter = createTRPCRouter({
     .input(PlaylistSongsInput.extend(byId.shape))
     .output(PlaylistDetail)
     .mutation(({ ctx, input }) =>
-      replaceSongs(ctx.db, input.id, input.songIds, ctx.session.userId),
+      replaceSongs(ctx.db, ctx.session.userId, input.id, input.songIds),
     ),
 });
