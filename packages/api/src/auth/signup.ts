@@ -1,8 +1,8 @@
 import type { Db } from "@songbook/db";
+import { rememberNetwork } from "../data/limits/known-networks.ts";
 import { insertUser } from "../data/users.ts";
 import type { AuthResult, SignupInput } from "../schema/user.ts";
 import { issueToken } from "./issue-token.ts";
-import { rememberNetwork } from "./known-networks.ts";
 import { hashNewPassword } from "./password-work.ts";
 import { startSignupAttempt } from "./signup-limit.ts";
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@songbook/db";
 import { describe, expect, it } from "vitest";
-import { engine, openTestDatabase } from "../../test/support/database.ts";
+import { engine, openTestDatabase } from "../../../test/support/database.ts";
 import { overLimitStatement, sweepStatement } from "./attempts.ts";
 
 const db = await openTestDatabase();
