@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendSong, removeSong, replaceSongs } from "../data/playlists/contents.ts";
 import { listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
 import { deletePlaylist, insertPlaylist, updatePlaylist } from "../data/playlists/write.ts";
-import { IdParam, PageQuery } from "../schema/common.ts";
+import { ById, IdParam, PageQuery } from "../schema/common.ts";
 import {
   Playlist,
   PlaylistDetail,
@@ -13,7 +13,6 @@ import {
 } from "../schema/playlist.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
-const byId = z.object({ id: IdParam });
 const songInPlaylist = z.object({ id: IdParam, songId: IdParam });
 
 // Every query is scoped by the caller's user id: someone else's playlist is simply not found.
@@ -47,7 +46,7 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(PlaylistDetail)
     .query(({ ctx, input }) => readPlaylistDetail(ctx.db, ctx.session.userId, input.id)),
 
@@ -76,7 +75,7 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(PlaylistPatch.safeExtend(byId.shape))
+    .input(PlaylistPatch.safeExtend(ById.shape))
     .output(Playlist)
     .mutation(({ ctx, input: { id, ...fields } }) =>
       updatePlaylist(ctx.db, ctx.session.userId, id, fields),
@@ -93,7 +92,7 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(z.void())
     .mutation(({ ctx, input }) => deletePlaylist(ctx.db, ctx.session.userId, input.id)),
 
@@ -140,7 +139,7 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(PlaylistSongsInput.extend(byId.shape))
+    .input(PlaylistSongsInput.extend(ById.shape))
     .output(PlaylistDetail)
     .mutation(({ ctx, input }) =>
       replaceSongs(ctx.db, ctx.session.userId, input.id, input.songIds),

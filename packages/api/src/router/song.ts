@@ -2,11 +2,9 @@ import { z } from "zod";
 import { listSongs } from "../data/songs/list.ts";
 import { deleteSong, findSong, insertSong, updateSong } from "../data/songs/song.ts";
 import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
-import { IdParam } from "../schema/common.ts";
+import { ById } from "../schema/common.ts";
 import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
-
-const byId = z.object({ id: IdParam });
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
 export const songRouter = createTRPCRouter({
@@ -44,7 +42,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(Song)
     .query(({ ctx, input }) => findSong(ctx.db, ctx.session.userId, input.id)),
 
@@ -73,7 +71,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(SongPatch.safeExtend(byId.shape))
+    .input(SongPatch.safeExtend(ById.shape))
     .output(Song)
     .mutation(({ ctx, input: { id, ...fields } }) =>
       updateSong(ctx.db, ctx.session.userId, id, fields),
@@ -90,7 +88,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(SongInput.extend(byId.shape))
+    .input(SongInput.extend(ById.shape))
     .output(Song)
     .mutation(({ ctx, input: { id, ...fields } }) =>
       updateSong(ctx.db, ctx.session.userId, id, fields),
@@ -107,7 +105,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(z.void())
     .mutation(({ ctx, input }) => deleteSong(ctx.db, ctx.session.userId, input.id)),
 });

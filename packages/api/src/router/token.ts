@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { issueToken } from "../auth/issue-token.ts";
 import { listActiveTokens, revokeOtherTokens, revokeToken } from "../data/tokens.ts";
-import { IdParam } from "../schema/common.ts";
+import { ById } from "../schema/common.ts";
 import { NewToken, TokenInput, TokenList } from "../schema/token.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
@@ -55,7 +55,7 @@ export const tokenRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(z.object({ id: IdParam }))
+    .input(ById)
     .output(z.void())
     .mutation(({ ctx, input }) => revokeToken(ctx.db, ctx.session.userId, input.id)),
 
