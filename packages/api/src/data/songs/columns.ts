@@ -3,8 +3,9 @@ import type { Song, SongPatch } from "../../schema/song.ts";
 import { assignments, selectList } from "../columns.ts";
 
 /**
- * The one list of the `songs` columns a Song object is read from, by field: renaming a column
- * means changing it here (and in the listing's index-bound SQL, listing-sql.ts, next door).
+ * The one list of the `songs` columns a Song object is read from and written to, by field. A
+ * renamed column changes here, and in the few statements of this folder that name it outright:
+ * the INSERT (song.ts) and the index-bound listing SQL (listing-sql.ts).
  */
 const COLUMN_OF = {
   id: "id",

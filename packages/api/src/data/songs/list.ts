@@ -5,7 +5,7 @@ import { type KnownTotal, knownTotals } from "./known-totals.ts";
 import { isFiltered, ORDER_BY, songFilter } from "./listing-sql.ts";
 
 // The song listing: raw SQL run with pg through `queryRows` (nearly every API request lists
-// songs, and Prisma's query path costs 2-3x pg's CPU; no transaction is needed, as one statement
+// songs, and Prisma's query path costs several times pg's CPU; no transaction is needed, as one statement
 // answers page and total). It relies on the listing indexes of the "init" migration (see
 // listing-sql.ts) and on `library_counters`, which the triggers of the "song_counts" migration
 // (prisma/migrations/20261125195148_song_counts) keep in the writing transaction.
