@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type SongListQuery, SongSort } from "@songbook/api";
-import { SONG_COLUMNS, songFilter, songOrder } from "@songbook/api/song-list";
+import { SONG_COLUMNS, songFilter, songOrder } from "@songbook/api/song-sql";
 import { hashToken } from "@songbook/auth";
 import { Prisma } from "@songbook/db";
 import pg from "pg";

@@ -1,6 +1,6 @@
 import { hashToken } from "@songbook/auth";
 import { describe, expect, it } from "vitest";
-import { issueToken } from "../src/token/issue.ts";
+import { issueToken } from "../src/auth/issue-token.ts";
 import { callerFor, signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 import { restClient } from "./support/rest.ts";

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { retryAfterSeconds } from "../src/errors/retry-later.ts";
 import type { RouterOutputs } from "../src/index.ts";
-import { MAX_SHORT_SEARCHES_PER_TOKEN } from "../src/song/short-search-limit.ts";
+import { MAX_SHORT_SEARCHES_PER_TOKEN } from "../src/limits/short-search-limit.ts";
 import { type Caller, callerFor, signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 import { restClient } from "./support/rest.ts";

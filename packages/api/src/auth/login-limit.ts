@@ -5,10 +5,10 @@ import {
   type Limit,
   recordAttempt,
   withdrawAttempt,
-} from "../limits/attempts.ts";
+} from "../data/limits/attempts.ts";
+import { isKnownNetwork, rememberNetwork } from "../data/limits/known-networks.ts";
 import { clientNetwork, UNKNOWN_NETWORK } from "../limits/client-network.ts";
 import { tooManyAttempts } from "../limits/refusal.ts";
-import { isKnownNetwork, rememberNetwork } from "./known-networks.ts";
 
 // Failed logins counted within 15 minutes, under three keys, so that failures lock out the place
 // they come from and not the account's owner:

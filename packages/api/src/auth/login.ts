@@ -1,8 +1,8 @@
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
+import { findUserByEmail } from "../data/users.ts";
 import type { AuthResult, LoginInput } from "../schema/user.ts";
-import { issueToken } from "../token/issue.ts";
-import { toUser, userSelect } from "../user/select.ts";
+import { issueToken } from "./issue-token.ts";
 import { checkWithin, startLoginAttempt } from "./login-limit.ts";
 import { checkPassword, hashNewPassword } from "./password-work.ts";
 
@@ -30,19 +30,16 @@ export async function logIn(
   clientAddress: string | null,
 ): Promise<AuthResult> {
   const attempt = await startLoginAttempt(db, email, clientAddress);
-  const { user, valid } = await checkWithin(attempt, async () => {
-    const user = await findUser(db, email);
-    const valid = await checkPassword(password, user?.passwordHash ?? (await unknownUserHash()));
-    return { user, valid };
+  const { account, valid } = await checkWithin(attempt, async () => {
+    const account = await findUserByEmail(db, email);
+    const valid = await checkPassword(password, account?.passwordHash ?? (await unknownUserHash()));
+    return { account, valid };
   });
-  if (!user || !valid) {
+  if (!account || !valid) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password" });
   }
+  const { user } = account;
   await attempt.succeeded(user.id);
   const { token } = await issueToken(db, user.id, "login", { session: true });
-  return { user: toUser(user), token };
-}
-
-function findUser(db: Db, email: string) {
-  return db.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
+  return { user, token };
 }

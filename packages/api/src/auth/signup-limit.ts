@@ -1,5 +1,5 @@
 import type { Db } from "@songbook/db";
-import { recordAttempt, withdrawAttempt } from "../limits/attempts.ts";
+import { recordAttempt, withdrawAttempt } from "../data/limits/attempts.ts";
 import { clientNetwork, UNKNOWN_NETWORK } from "../limits/client-network.ts";
 import { tooManyAttempts } from "../limits/refusal.ts";
 

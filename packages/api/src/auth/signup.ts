@@ -1,8 +1,8 @@
 import type { Db } from "@songbook/db";
+import { rememberNetwork } from "../data/limits/known-networks.ts";
+import { insertUser } from "../data/users.ts";
 import type { AuthResult, SignupInput } from "../schema/user.ts";
-import { issueToken } from "../token/issue.ts";
-import { toUser, userSelect } from "../user/select.ts";
-import { rememberNetwork } from "./known-networks.ts";
+import { issueToken } from "./issue-token.ts";
 import { hashNewPassword } from "./password-work.ts";
 import { startSignupAttempt } from "./signup-limit.ts";
 
@@ -25,11 +25,11 @@ export async function signUp(
   }
   const { network } = attempt;
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email, name, passwordHash }, select: userSelect });
+    const user = await insertUser(tx, { email, name, passwordHash });
     // Where the account was made is where its owner is: known there from the start, so a flood
     // of guesses at the new account cannot keep its owner from logging in there.
     if (network !== null) await rememberNetwork(tx, user.id, network);
     const { token } = await issueToken(tx, user.id, "signup", { session: true });
-    return { user: toUser(user), token };
+    return { user, token };
   });
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
+import type { Attempt } from "../data/limits/attempts.ts";
 import { RetryLater } from "../errors/retry-later.ts";
-import type { Attempt } from "./attempts.ts";
 
 /** The 429 of an attempt over its limits; `Retry-After` is when the last of them has room. */
 export function tooManyAttempts(message: string, over: Attempt["over"]): TRPCError {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { logIn } from "../auth/login.ts";
 import { signUp } from "../auth/signup.ts";
+import { revokeToken } from "../data/tokens.ts";
 import { AuthResult, LoginInput, SignupInput } from "../schema/user.ts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc.ts";
 
@@ -57,10 +58,5 @@ export const authRouter = createTRPCRouter({
       },
     })
     .output(z.void())
-    .mutation(async ({ ctx }) => {
-      await ctx.db.apiToken.update({
-        where: { id: ctx.session.tokenId },
-        data: { revokedAt: new Date() },
-      });
-    }),
+    .mutation(({ ctx }) => revokeToken(ctx.db, ctx.session.userId, ctx.session.tokenId)),
 });

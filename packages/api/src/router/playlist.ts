@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { appendSong, removeSong, replaceSongs } from "../playlist/contents.ts";
-import {
-  listPlaylists,
-  loadPlaylistDetail,
-  playlistSelect,
-  readPlaylist,
-  toPlaylist,
-} from "../playlist/read.ts";
-import { IdParam, PageQuery } from "../schema/common.ts";
+import { appendSong, removeSong, replaceSongs } from "../data/playlists/contents.ts";
+import { listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
+import { deletePlaylist, insertPlaylist, updatePlaylist } from "../data/playlists/write.ts";
+import { ById, IdParam, PageQuery } from "../schema/common.ts";
 import {
   Playlist,
   PlaylistDetail,
@@ -18,7 +13,6 @@ import {
 } from "../schema/playlist.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
-const byId = z.object({ id: IdParam });
 const songInPlaylist = z.object({ id: IdParam, songId: IdParam });
 
 // Every query is scoped by the caller's user id: someone else's playlist is simply not found.
@@ -52,9 +46,9 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(PlaylistDetail)
-    .query(({ ctx, input }) => loadPlaylistDetail(ctx.db, input.id, ctx.session.userId)),
+    .query(({ ctx, input }) => readPlaylistDetail(ctx.db, ctx.session.userId, input.id)),
 
   create: protectedProcedure
     .meta({
@@ -68,13 +62,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(PlaylistInput)
     .output(Playlist)
-    .mutation(async ({ ctx, input }) => {
-      const playlist = await ctx.db.playlist.create({
-        data: { ...input, userId: ctx.session.userId },
-        select: playlistSelect,
-      });
-      return toPlaylist({ ...playlist, songCount: 0 });
-    }),
+    .mutation(({ ctx, input }) => insertPlaylist(ctx.db, ctx.session.userId, input)),
 
   update: protectedProcedure
     .meta({
@@ -87,13 +75,11 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(PlaylistPatch.safeExtend(byId.shape))
+    .input(PlaylistPatch.safeExtend(ById.shape))
     .output(Playlist)
-    .mutation(async ({ ctx, input: { id, ...fields } }) => {
-      const { userId } = ctx.session;
-      await ctx.db.playlist.update({ where: { id, userId }, data: fields, select: { id: true } });
-      return readPlaylist(ctx.db, id, userId);
-    }),
+    .mutation(({ ctx, input: { id, ...fields } }) =>
+      updatePlaylist(ctx.db, ctx.session.userId, id, fields),
+    ),
 
   delete: protectedProcedure
     .meta({
@@ -106,11 +92,9 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(z.void())
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.playlist.delete({ where: { id: input.id, userId: ctx.session.userId } });
-    }),
+    .mutation(({ ctx, input }) => deletePlaylist(ctx.db, ctx.session.userId, input.id)),
 
   addSong: protectedProcedure
     .meta({
@@ -125,7 +109,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(songInPlaylist)
     .output(Playlist)
-    .mutation(({ ctx, input }) => appendSong(ctx.db, input.id, input.songId, ctx.session.userId)),
+    .mutation(({ ctx, input }) => appendSong(ctx.db, ctx.session.userId, input.id, input.songId)),
 
   removeSong: protectedProcedure
     .meta({
@@ -140,7 +124,7 @@ export const playlistRouter = createTRPCRouter({
     })
     .input(songInPlaylist)
     .output(Playlist)
-    .mutation(({ ctx, input }) => removeSong(ctx.db, input.id, input.songId, ctx.session.userId)),
+    .mutation(({ ctx, input }) => removeSong(ctx.db, ctx.session.userId, input.id, input.songId)),
 
   setSongs: protectedProcedure
     .meta({
@@ -155,9 +139,9 @@ export const playlistRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(PlaylistSongsInput.extend(byId.shape))
+    .input(PlaylistSongsInput.extend(ById.shape))
     .output(PlaylistDetail)
     .mutation(({ ctx, input }) =>
-      replaceSongs(ctx.db, input.id, input.songIds, ctx.session.userId),
+      replaceSongs(ctx.db, ctx.session.userId, input.id, input.songIds),
     ),
 });

@@ -1,29 +1,10 @@
-import type { Db } from "@songbook/db";
 import { z } from "zod";
-import type { Session } from "../auth/resolve-token.ts";
-import { IdParam } from "../schema/common.ts";
+import { listSongs } from "../data/songs/list.ts";
+import { deleteSong, findSong, insertSong, updateSong } from "../data/songs/song.ts";
+import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
+import { ById } from "../schema/common.ts";
 import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
-import { insertSong } from "../song/insert.ts";
-import { listSongs } from "../song/list-query.ts";
-import { songSelect, toSong } from "../song/select.ts";
-import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../song/short-search-limit.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
-
-const byId = z.object({ id: IdParam });
-
-/** Writes `fields` to the caller's song `id`; someone else's song is not found (P2025 → 404). */
-async function updateSong(
-  { db, session }: { db: Db; session: Session },
-  id: number,
-  fields: SongPatch,
-) {
-  const song = await db.song.update({
-    where: { id, userId: session.userId },
-    data: fields,
-    select: songSelect,
-  });
-  return toSong(song);
-}
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
 export const songRouter = createTRPCRouter({
@@ -45,12 +26,11 @@ export const songRouter = createTRPCRouter({
     })
     .input(SongListQuery)
     .output(SongPage)
-    .query(async ({ ctx, input }) => {
-      const { rows, total } = await boundShortSearch(ctx, input, () =>
-        listSongs(ctx.db, ctx.session.userId, input),
-      );
-      return { items: rows.map(toSong), total, offset: input.offset, limit: input.limit };
-    }),
+    .query(async ({ ctx, input }) => ({
+      ...(await boundShortSearch(ctx, input, () => listSongs(ctx.db, ctx.session.userId, input))),
+      offset: input.offset,
+      limit: input.limit,
+    })),
 
   byId: protectedProcedure
     .meta({
@@ -62,16 +42,9 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(Song)
-    .query(async ({ ctx, input }) =>
-      toSong(
-        await ctx.db.song.findUniqueOrThrow({
-          where: { id: input.id, userId: ctx.session.userId },
-          select: songSelect,
-        }),
-      ),
-    ),
+    .query(({ ctx, input }) => findSong(ctx.db, ctx.session.userId, input.id)),
 
   create: protectedProcedure
     .meta({
@@ -85,9 +58,7 @@ export const songRouter = createTRPCRouter({
     })
     .input(SongInput)
     .output(Song)
-    .mutation(async ({ ctx, input }) =>
-      toSong(await insertSong(ctx.db, ctx.session.userId, input)),
-    ),
+    .mutation(({ ctx, input }) => insertSong(ctx.db, ctx.session.userId, input)),
 
   update: protectedProcedure
     .meta({
@@ -100,9 +71,11 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(SongPatch.safeExtend(byId.shape))
+    .input(SongPatch.safeExtend(ById.shape))
     .output(Song)
-    .mutation(({ ctx, input: { id, ...fields } }) => updateSong(ctx, id, fields)),
+    .mutation(({ ctx, input: { id, ...fields } }) =>
+      updateSong(ctx.db, ctx.session.userId, id, fields),
+    ),
 
   replace: protectedProcedure
     .meta({
@@ -115,9 +88,11 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(SongInput.extend(byId.shape))
+    .input(SongInput.extend(ById.shape))
     .output(Song)
-    .mutation(({ ctx, input: { id, ...fields } }) => updateSong(ctx, id, fields)),
+    .mutation(({ ctx, input: { id, ...fields } }) =>
+      updateSong(ctx.db, ctx.session.userId, id, fields),
+    ),
 
   delete: protectedProcedure
     .meta({
@@ -130,9 +105,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(byId)
+    .input(ById)
     .output(z.void())
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.song.delete({ where: { id: input.id, userId: ctx.session.userId } });
-    }),
+    .mutation(({ ctx, input }) => deleteSong(ctx.db, ctx.session.userId, input.id)),
 });

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { IdParam } from "../schema/common.ts";
+import { issueToken } from "../auth/issue-token.ts";
+import { listActiveTokens, revokeOtherTokens, revokeToken } from "../data/tokens.ts";
+import { ById } from "../schema/common.ts";
 import { NewToken, TokenInput, TokenList } from "../schema/token.ts";
-import { activeTokenWhere } from "../token/expiry.ts";
-import { issueToken } from "../token/issue.ts";
-import { revokeOtherTokens } from "../token/revoke.ts";
-import { tokenSelect, toToken } from "../token/select.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 export const tokenRouter = createTRPCRouter({
@@ -22,14 +20,7 @@ export const tokenRouter = createTRPCRouter({
       },
     })
     .output(TokenList)
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.apiToken.findMany({
-        where: { userId: ctx.session.userId, ...activeTokenWhere(new Date()) },
-        orderBy: { id: "asc" },
-        select: tokenSelect,
-      });
-      return { items: rows.map(toToken) };
-    }),
+    .query(async ({ ctx }) => ({ items: await listActiveTokens(ctx.db, ctx.session.userId) })),
 
   create: protectedProcedure
     .meta({
@@ -64,14 +55,9 @@ export const tokenRouter = createTRPCRouter({
         errorResponses: [400, 401, 404],
       },
     })
-    .input(z.object({ id: IdParam }))
+    .input(ById)
     .output(z.void())
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.apiToken.update({
-        where: { id: input.id, userId: ctx.session.userId, ...activeTokenWhere(new Date()) },
-        data: { revokedAt: new Date() },
-      });
-    }),
+    .mutation(({ ctx, input }) => revokeToken(ctx.db, ctx.session.userId, input.id)),
 
   revokeAll: protectedProcedure
     .meta({

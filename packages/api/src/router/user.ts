@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { changePassword } from "../auth/change-password.ts";
+import { findUser } from "../data/users.ts";
 import { PasswordChangeInput, User } from "../schema/user.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
-import { changePassword } from "../user/change-password.ts";
-import { toUser, userSelect } from "../user/select.ts";
 
 export const userRouter = createTRPCRouter({
   self: protectedProcedure
@@ -16,14 +16,7 @@ export const userRouter = createTRPCRouter({
       },
     })
     .output(User)
-    .query(async ({ ctx }) =>
-      toUser(
-        await ctx.db.user.findUniqueOrThrow({
-          where: { id: ctx.session.userId },
-          select: userSelect,
-        }),
-      ),
-    ),
+    .query(({ ctx }) => findUser(ctx.db, ctx.session.userId)),
 
   changePassword: protectedProcedure
     .meta({

@@ -83,6 +83,9 @@ export function paramInt(min: number, max: number) {
 /** A resource id in a path. */
 export const IdParam = paramInt(1, INT4_MAX);
 
+/** The input of a procedure on one resource, named by the `{id}` of its path. */
+export const ById = z.object({ id: IdParam });
+
 /**
  * A partial update of `shape`'s fields: each optional, at least one present. An empty update is
  * almost always a client mistake (misspelt field names are dropped), so it is a 400, not a no-op.

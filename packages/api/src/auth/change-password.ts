@@ -1,11 +1,12 @@
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { checkWithin, startLoginAttempt } from "../auth/login-limit.ts";
-import { checkPassword, hashNewPassword } from "../auth/password-work.ts";
-import type { Session } from "../auth/resolve-token.ts";
+import { revokeOtherTokens } from "../data/tokens.ts";
+import { findCredentials, updatePasswordHash } from "../data/users.ts";
 import type { PasswordChangeInput } from "../schema/user.ts";
-import { revokeOtherTokens } from "../token/revoke.ts";
+import { checkWithin, startLoginAttempt } from "./login-limit.ts";
+import { checkPassword, hashNewPassword } from "./password-work.ts";
+import type { Session } from "./resolve-token.ts";
 
 /**
  * Sets a new password and revokes every other token of the user (whoever knew the old password
@@ -18,17 +19,14 @@ export async function changePassword(
   { currentPassword, newPassword }: PasswordChangeInput,
   clientAddress: string | null,
 ): Promise<void> {
-  const { email, passwordHash } = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { email: true, passwordHash: true },
-  });
+  const { email, passwordHash } = await findCredentials(db, userId);
   const attempt = await startLoginAttempt(db, email, clientAddress);
   const valid = await checkWithin(attempt, () => checkPassword(currentPassword, passwordHash));
   if (!valid) throw wrongCurrentPassword();
   await attempt.succeeded(userId);
   const newHash = await hashNewPassword(newPassword);
   await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash: newHash } }),
+    updatePasswordHash(db, userId, newHash),
     revokeOtherTokens(db, userId, tokenId),
   ]);
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@songbook/db";
 import { describe, expect, it } from "vitest";
-import { overLimitStatement, sweepStatement } from "../src/limits/attempts.ts";
-import { engine, openTestDatabase } from "./support/database.ts";
+import { engine, openTestDatabase } from "../../../test/support/database.ts";
+import { overLimitStatement, sweepStatement } from "./attempts.ts";
 
 const db = await openTestDatabase();
 

@@ -1,8 +1,8 @@
 import type { Prisma } from "@songbook/db";
 import { describe, expect, it } from "vitest";
-import type { SongListQuery } from "../src/index.ts";
-import { listStatement, type PagePlan, totalStatement } from "../src/song/list-query.ts";
-import { engine, openTestDatabase } from "./support/database.ts";
+import { engine, openTestDatabase } from "../../../test/support/database.ts";
+import type { SongListQuery } from "../../schema/song.ts";
+import { listStatement, type PagePlan, totalStatement } from "./list.ts";
 
 const db = await openTestDatabase();
 

@@ -1,7 +1,8 @@
 import { generateToken, hashToken } from "@songbook/auth";
 import type { Prisma } from "@songbook/db";
+import { insertToken } from "../data/tokens.ts";
 import type { NewToken } from "../schema/token.ts";
-import { daysAfter, sessionExpiry } from "./expiry.ts";
+import { daysAfter, sessionExpiry } from "./token-expiry.ts";
 
 export interface IssueOptions {
   /**
@@ -26,22 +27,14 @@ export async function issueToken(
   let expiresAt: Date | null = null;
   if (session) expiresAt = sessionExpiry(now);
   else if (expiresInDays !== null) expiresAt = daysAfter(now, expiresInDays);
-  const row = await db.apiToken.create({
-    data: {
-      userId,
-      name,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt,
-      isSession: session,
-    },
-    select: { id: true, name: true, createdAt: true, expiresAt: true },
+  const stored = await insertToken(db, {
+    userId,
+    name,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    expiresAt,
+    isSession: session,
   });
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    token,
-  };
+  const { id, createdAt } = stored;
+  return { id, name: stored.name, createdAt, expiresAt: stored.expiresAt, token };
 }

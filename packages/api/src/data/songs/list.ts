@@ -1,34 +1,16 @@
 import { type Db, Prisma, queryRows } from "@songbook/db";
-import type { SongListQuery, SongSort } from "../schema/song.ts";
+import type { Song, SongListQuery } from "../../schema/song.ts";
+import { SONG_COLUMNS, type SongRow, toSong } from "./columns.ts";
 import { type KnownTotal, knownTotals } from "./known-totals.ts";
-import { SONG_COLUMNS, type SongRow } from "./select.ts";
+import { isFiltered, ORDER_BY, songFilter } from "./listing-sql.ts";
 
-// The pieces the benchmark's bare baseline builds the same statements from.
-export { SONG_COLUMNS };
-
-// Each ORDER BY matches one index of the first migration exactly, expression, direction and
-// NULLS placement included, so a page is read straight off an index. Ties break on id
-// ascending. `backward` is the exact reverse, which the same index serves read from its end.
-// Only these constant fragments ever reach the SQL as text.
-const ORDER_BY: Record<SongSort | "id", { forward: string; backward: string }> = {
-  id: { forward: "s.id", backward: "s.id DESC" },
-  title: { forward: "lower(s.title), s.id", backward: "lower(s.title) DESC, s.id DESC" },
-  "-title": { forward: "lower(s.title) DESC, s.id", backward: "lower(s.title), s.id DESC" },
-  artist: { forward: "lower(s.artist), s.id", backward: "lower(s.artist) DESC, s.id DESC" },
-  "-artist": { forward: "lower(s.artist) DESC, s.id", backward: "lower(s.artist), s.id DESC" },
-  album: { forward: "lower(s.album), s.id", backward: "lower(s.album) DESC, s.id DESC" },
-  "-album": {
-    forward: "lower(s.album) DESC NULLS LAST, s.id",
-    backward: "lower(s.album) NULLS FIRST, s.id DESC",
-  },
-  releaseYear: { forward: "s.release_year, s.id", backward: "s.release_year DESC, s.id DESC" },
-  "-releaseYear": {
-    forward: "s.release_year DESC NULLS LAST, s.id",
-    backward: "s.release_year NULLS FIRST, s.id DESC",
-  },
-  createdAt: { forward: "s.created_at, s.id", backward: "s.created_at DESC, s.id DESC" },
-  "-createdAt": { forward: "s.created_at DESC, s.id", backward: "s.created_at, s.id DESC" },
-};
+// The song listing: raw SQL run with pg through `queryRows` (nearly every API request lists
+// songs, and Prisma's query path costs several times pg's CPU; no transaction is needed, as one statement
+// answers page and total). It relies on the listing indexes of the "init" migration (see
+// listing-sql.ts) and on `library_counters`, which the triggers of the "song_counts" migration
+// (prisma/migrations/20261125195148_song_counts) keep in the writing transaction.
+// list-plan.test.ts and list-plan-seeded.test.ts prove the plans; test/query-count.test.ts the
+// number of statements.
 
 /** Below this offset a page is read from the start: walking that many index entries is cheap. */
 const READ_FROM_END_AFTER = 1_000;
@@ -54,7 +36,7 @@ export async function listSongs(
   db: Db,
   userId: number,
   query: SongListQuery,
-): Promise<{ rows: SongRow[]; total: number }> {
+): Promise<{ items: Song[]; total: number }> {
   const key = filterKey(userId, query);
   // A deep page needs the total first, to tell which end is nearer.
   let total =
@@ -67,8 +49,8 @@ export async function listSongs(
     // Read from the end, the page is right only if the total it was planned with still holds;
     // a write in between moves it on, and the page is read again with the new total.
     if (plan.direction === "forward" || counted === total || attempt === 2) {
-      const page = rows.filter((row) => row.id !== null) as SongRow[];
-      return { rows: plan.direction === "forward" ? page : page.reverse(), total: counted };
+      const page = (rows.filter((row) => row.id !== null) as SongRow[]).map(toSong);
+      return { items: plan.direction === "forward" ? page : page.reverse(), total: counted };
     }
     total = counted;
   }
@@ -173,34 +155,4 @@ function filterKey(userId: number, query: SongListQuery): string | undefined {
   if (!isFiltered(query)) return undefined;
   const { title, artist, album, q } = query;
   return JSON.stringify([userId, title, artist, album, q]);
-}
-
-function isFiltered({ title, artist, album, q }: SongListQuery): boolean {
-  return Boolean(title || artist || album || q);
-}
-
-/** The WHERE condition of a user's songs matching the query's filters. */
-export function songFilter(userId: number, { title, artist, album, q }: SongListQuery) {
-  const sql = [Prisma.sql`s.user_id = ${userId}`];
-  // Exact filters compare lower() on both sides: the expression of the listing indexes.
-  if (title) sql.push(Prisma.sql`lower(s.title) = lower(${title})`);
-  if (artist) sql.push(Prisma.sql`lower(s.artist) = lower(${artist})`);
-  if (album) sql.push(Prisma.sql`lower(s.album) = lower(${album})`);
-  if (q) {
-    // Exactly the expression of the trigram index. chr(31) separates the fields; inputs cannot
-    // contain it, so a match never spans two fields.
-    sql.push(Prisma.sql`lower(s.title || chr(31) || s.artist || chr(31) || coalesce(s.album, ''))
-      LIKE '%' || lower(${escapeLike(q)}) || '%'`);
-  }
-  return Prisma.join(sql, " AND ");
-}
-
-/** The ORDER BY of a sort, read from the start (as the API defines the order). */
-export function songOrder(sort: SongSort | undefined): Prisma.Sql {
-  return Prisma.raw(ORDER_BY[sort ?? "id"].forward);
-}
-
-/** `text` as a literal inside a LIKE pattern (backslash is LIKE's default escape character). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -2,8 +2,8 @@ import { createDb, type Prisma } from "@songbook/db";
 import { seedBulk } from "@songbook/db/runtime";
 import { createTestDatabase, testEngine } from "@songbook/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import type { SongListQuery } from "../src/index.ts";
-import { listStatement } from "../src/song/list-query.ts";
+import type { SongListQuery } from "../../schema/song.ts";
+import { listStatement } from "./list.ts";
 
 // The plans PostgreSQL really chooses, with its default settings, for a library of 100,000
 // songs among other users' songs: what a user with a big library gets.

@@ -1,5 +1,9 @@
 import type { Db, Prisma } from "@songbook/db";
 
+// Raw SQL through Prisma ($queryRaw / $executeRaw), for both statements: remembering a network is
+// one upsert (which Prisma's upsert does not promise to be), inside the signup transaction, where
+// `queryRows` cannot run.
+//
 // `known_login_addresses`: the networks (an IPv4 address, or an IPv6 /64: see clientNetwork) each
 // account has logged in from. Under a password-guessing flood an account stays open to them.
 
@@ -8,8 +12,11 @@ import type { Db, Prisma } from "@songbook/db";
  * an email without an account takes the same query and is simply never known anywhere.
  */
 export async function isKnownNetwork(db: Db, email: string, network: string): Promise<boolean> {
-  const known = await db.knownLoginAddress.count({ where: { address: network, user: { email } } });
-  return known > 0;
+  const [row] = await db.$queryRaw<{ known: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM known_login_addresses k JOIN users u ON u.id = k.user_id
+      WHERE u.email = ${email} AND k.address = ${network}) AS known`;
+  return row?.known ?? false;
 }
 
 /** Remembers that the user logged in from `network` (now). */

@@ -11,11 +11,3 @@ export function sessionExpiry(now: Date): Date {
 export function daysAfter(now: Date, days: number): Date {
   return new Date(now.getTime() + days * DAY_MS);
 }
-
-/**
- * The tokens that still work at `now`: neither revoked nor expired. The listing, revoking and
- * the token lookup agree on it, so a token that no longer works is nowhere to be seen.
- */
-export function activeTokenWhere(now: Date) {
-  return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KnownTotals } from "../src/song/known-totals.ts";
+import { KnownTotals } from "./known-totals.ts";
 
 describe("known totals", () => {
   it("make a lookup wait for a count of the same listing under way, then answer its total", async () => {

@@ -1,5 +1,11 @@
 import { type Db, Prisma } from "@songbook/db";
 
+// Every statement here is raw SQL run through Prisma ($queryRaw / $executeRaw): the counts read
+// the (key, expires_at) index backwards with an OFFSET, which Prisma's API cannot say, and a login
+// is not a hot path that would pay for `queryRows`. The indexes auth_attempts_key_expires_at_idx
+// and auth_attempts_expires_at_idx come from the "auth_limits_and_expiry" migration
+// (prisma/migrations/20261201182043_auth_limits_and_expiry); attempts-plan.test.ts proves their use.
+//
 // Attempts at something limited (logging in, signing up) are rows of `auth_attempts`, so a limit
 // holds across app instances. Each row counts under one key until it expires; every time comes
 // from the database's clock, which all instances share.
@@ -83,12 +89,11 @@ export function sweepStatement(): Prisma.Sql {
 
 /** Takes an attempt back, as if it had never been made. */
 export async function withdrawAttempt(db: Db, attempt: Attempt): Promise<void> {
-  await db.authAttempt.deleteMany({ where: { id: { in: attempt.ids.map(BigInt) } } });
+  await db.$executeRaw`DELETE FROM auth_attempts WHERE id = ANY(${attempt.ids}::bigint[])`;
 }
 
 /** Takes an attempt back and forgets every earlier attempt under `keys`. */
 export async function forgiveAttempts(db: Db, attempt: Attempt, keys: string[]): Promise<void> {
-  await db.authAttempt.deleteMany({
-    where: { OR: [{ id: { in: attempt.ids.map(BigInt) } }, { key: { in: keys } }] },
-  });
+  await db.$executeRaw`
+    DELETE FROM auth_attempts WHERE id = ANY(${attempt.ids}::bigint[]) OR key = ANY(${keys}::text[])`;
 }

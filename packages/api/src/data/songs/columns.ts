@@ -1,0 +1,57 @@
+import { Prisma } from "@songbook/db";
+import type { Song, SongPatch } from "../../schema/song.ts";
+import { assignments, selectList } from "../columns.ts";
+
+/**
+ * The one list of the `songs` columns a Song object is read from and written to, by field. A
+ * renamed column changes here, and in the few statements of this folder that name it outright:
+ * the INSERT (song.ts) and the index-bound listing SQL (listing-sql.ts).
+ */
+const COLUMN_OF = {
+  id: "id",
+  title: "title",
+  artist: "artist",
+  album: "album",
+  releaseYear: "release_year",
+  url: "url",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+} as const satisfies Record<keyof Song, string>;
+
+/** A song as `pg` returns it: timestamps as Date. */
+export interface SongRow {
+  id: number;
+  title: string;
+  artist: string;
+  album: string | null;
+  releaseYear: number | null;
+  url: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The columns of a Song over `songs s`, each named as its SongRow field. */
+export const SONG_COLUMNS = selectList("s", COLUMN_OF);
+
+/** The fields a client may write, as `column = value` assignments. */
+export function songAssignments(fields: SongPatch): Prisma.Sql[] {
+  return assignments(COLUMN_OF, fields);
+}
+
+export function toSong(row: SongRow): Song {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Which of `ids` are the user's songs, for a statement of another table that must check them
+ * inside its own transaction (a playlist's contents). Locked against deletion (FOR KEY SHARE)
+ * until that transaction ends, so they are still there when it refers to them.
+ */
+export function ownedSongIds(userId: number, ids: number[]): Prisma.Sql {
+  return Prisma.sql`SELECT s.id FROM songs s WHERE s.id = ANY(${ids}::int[]) AND s.user_id = ${userId}
+    FOR KEY SHARE`;
+}
