@@ -16,7 +16,7 @@ const env = readEnv({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
     .optional(),
-  SONGBOOK_DATA_DIR: z.string().trim().default(".data/pglite"),
+  SONGBOOK_DATA_DIR: z.string().trim().min(1, "must name a folder").default(".data/pglite"),
   SONGBOOK_LOG_SQL: flag(),
   SONGBOOK_DB_POOL_SIZE: wholeNumber(1, 1000).default(10),
   SONGBOOK_DB_STATEMENT_TIMEOUT_MS: wholeNumber(0, MAX_DURATION_MS, " of milliseconds").default(

@@ -4,7 +4,7 @@ import { z } from "zod";
 /**
  * Reads and validates this process's environment against `shape` (one schema per package, each
  * variable in one of them). A bad value stops the start with one line per variable naming it and
- * what is wrong — never its value, which may be a password in a URL.
+ * what is wrong. The messages never repeat a whole value: a URL may hold a password.
  */
 export function readEnv<Shape extends Record<string, z.ZodType>>(
   shape: Shape,
