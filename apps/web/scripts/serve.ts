@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { DatabaseError, prepareDatabase } from "@songbook/db/runtime";
+// Imported for their validation alone: a bad setting stops the start before the database opens.
+import "@songbook/api/env";
+import "./listen-env.ts";
 
 // `pnpm start` / `pnpm dev`: prepare the database (the embedded one unless DATABASE_URL is set:
 // started, migrated, seeded when new), then run Next.js against it. The embedded database lives

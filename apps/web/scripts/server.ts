@@ -3,13 +3,14 @@ import path from "node:path";
 import {
   answerClientError,
   createApiListener,
-  parseTrustedProxies,
   resolveClientAddress,
   setApiHeaders,
-  type TrustedProxies,
 } from "@songbook/api";
-import { createDb } from "@songbook/db";
+import { apiEnv } from "@songbook/api/env";
+import { createDb, dbEnv } from "@songbook/db";
 import next from "next";
+import { createHealthProbes } from "./health-probes.ts";
+import { listenEnv } from "./listen-env.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 
 // The HTTP server `scripts/serve.ts` runs (Next.js's documented "custom server").
@@ -17,35 +18,28 @@ import { createSecurityHeaders } from "./security-headers.ts";
 // /api/v1 and /api/trpc are answered here, straight from node:http: they are the hot path of
 // external and typed clients, and Next's routing plus its request/response copies cost about
 // twice what the procedures themselves cost (measured with `pnpm bench`). Everything else —
-// pages, server actions, /api/openapi.json, /api/docs, /api/health — goes to Next.
+// pages, server actions, /api/openapi.json, /api/docs, /api/health — goes to Next, but for the
+// probes /api/health/live and /api/health/ready (scripts/health-probes.ts).
 //
 // The client's address is decided here, once, from the socket and the X-Forwarded-For entries of
 // trusted proxies only (SONGBOOK_TRUST_PROXY), and handed on as the request's only
 // X-Forwarded-For address: `next start` would keep whatever a client sent.
 const dev = process.argv[2] === "dev";
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "127.0.0.1";
-const databaseUrl = process.env.DATABASE_URL;
+const { PORT: port, HOST: hostname } = listenEnv;
+const { trustedProxies } = apiEnv;
+const databaseUrl = dbEnv.databaseUrl;
 if (!databaseUrl) throw new Error("DATABASE_URL is not set: start the app with `pnpm start`.");
 
-let trustedProxies: TrustedProxies;
-try {
-  trustedProxies = parseTrustedProxies(process.env.SONGBOOK_TRUST_PROXY);
-} catch (error) {
-  console.error(`error: ${(error as Error).message}`);
-  process.exit(1);
-}
-const securityHeaders = createSecurityHeaders({
-  https: process.env.SONGBOOK_HTTPS === "1",
-  dev,
-});
+const securityHeaders = createSecurityHeaders({ https: apiEnv.https, dev });
 
 // Started by serve.ts, which holds the embedded database: do not outlive it.
 process.on("disconnect", () => process.exit(0));
 
 const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
 const handleNext = app.getRequestHandler();
-const serveApi = createApiListener(createDb(databaseUrl));
+const db = createDb(databaseUrl);
+const serveApi = createApiListener(db);
+const serveProbes = createHealthProbes(db);
 await app.prepare();
 
 const server = http.createServer((req, res) => {
@@ -57,7 +51,7 @@ const server = http.createServer((req, res) => {
   if (address) req.headers["x-forwarded-for"] = address;
   else delete req.headers["x-forwarded-for"];
   securityHeaders.setForEveryAnswer(res);
-  if (!serveApi(req, res)) serveNext(req, res);
+  if (!serveApi(req, res) && !serveProbes(req, res)) serveNext(req, res);
 });
 // Requests Node cannot parse (headers over its limit, broken HTTP): a JSON error, then close.
 server.on("clientError", answerClientError);

@@ -1,19 +1,21 @@
 import "server-only";
+import { dbEnv } from "@songbook/db";
+import { flag, readEnv } from "@songbook/db/config";
 
-/**
- * Settings of the web app's server side. Read when first used, not at import: `next build`
- * imports the route modules without a database. `scripts/serve.ts` sets DATABASE_URL.
- */
+const settings = readEnv({
+  // Set by scripts/serve.ts, not by users.
+  SONGBOOK_EMBEDDED: flag(),
+});
+
+/** Settings of the web app's server side; the database's own are @songbook/db's `dbEnv`. */
 export const env = {
+  /** Read when first used, not at import: `next build` imports the route modules without one. */
   get databaseUrl(): string {
-    const value = process.env.DATABASE_URL;
-    if (!value) {
+    if (!dbEnv.databaseUrl) {
       throw new Error("DATABASE_URL is not set. Start the app with `pnpm start` or `pnpm dev`.");
     }
-    return value;
+    return dbEnv.databaseUrl;
   },
   /** Running on the embedded demo database (the login page then says how to sign in). */
-  get embedded(): boolean {
-    return process.env.SONGBOOK_EMBEDDED === "1";
-  },
+  embedded: settings.SONGBOOK_EMBEDDED,
 };

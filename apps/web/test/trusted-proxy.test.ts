@@ -71,7 +71,7 @@ describe("a bad SONGBOOK_TRUST_PROXY", () => {
     );
     const output = failure.message.split("--- server output ---\n")[1] ?? "";
     expect(output).toContain(
-      'error: SONGBOOK_TRUST_PROXY must be a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8); "proxy.internal" is neither\n',
+      'error: configuration: SONGBOOK_TRUST_PROXY must be a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8, fd00::/8); "proxy.internal" is neither\n',
     );
     expect(output).not.toMatch(/^\s+at /m);
   });

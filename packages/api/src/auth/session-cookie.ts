@@ -1,3 +1,5 @@
+import { apiEnv } from "../env.ts";
+
 /**
  * The cookie that carries the web UI's session: an API token, httpOnly. Its name and Secure flag
  * follow the configuration alone (`SONGBOOK_HTTPS=1`: the app is reached over https, usually
@@ -6,7 +8,7 @@
  * only if Secure, for path `/` and without a Domain, so no subdomain or plain-http page can
  * plant or overwrite it.
  */
-export const sessionCookie = sessionCookieFor(process.env.SONGBOOK_HTTPS === "1");
+export const sessionCookie = sessionCookieFor(apiEnv.https);
 
 export function sessionCookieFor(https: boolean) {
   return https

@@ -19,6 +19,33 @@ const LOCK_FILE = "songbook.lock";
  * the PostgreSQL wire protocol, so the app talks to it exactly as it talks to a real server.
  */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const opened = await openEmbeddedDatabase(dataDir);
+  // Several clients may connect (the app, migrations, a seed), but PGlite runs one statement at a
+  // time and the server queues them.
+  const served = await serveOverSocket(opened.db, 32);
+
+  return {
+    url: served.url,
+    created: opened.created,
+    async stop() {
+      await served.stop();
+      await opened.close();
+    },
+  };
+}
+
+export interface OpenedEmbeddedDatabase {
+  db: PGlite;
+  /** True when the data folder held no database before this open. */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or creates) the PGlite database in `dataDir` in this process, holding the folder's lock
+ * until `close`: a second process that tries gets a DatabaseError saying which process has it.
+ */
+export async function openEmbeddedDatabase(dataDir: string): Promise<OpenedEmbeddedDatabase> {
   const created = !(await exists(path.join(dataDir, "PG_VERSION")));
   await fs.mkdir(dataDir, { recursive: true });
   const releaseLock = await lockDataDir(dataDir);
@@ -30,15 +57,10 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     await releaseLock();
     throw new DatabaseError(`Could not open the embedded database in ${dataDir}: ${String(error)}`);
   }
-  // Several clients may connect (the app, migrations, a seed), but PGlite runs one statement at a
-  // time and the server queues them.
-  const served = await serveOverSocket(db, 32);
-
   return {
-    url: served.url,
+    db,
     created,
-    async stop() {
-      await served.stop();
+    async close() {
       await db.close();
       await releaseLock();
     },

@@ -14,7 +14,7 @@ import {
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type pg from "pg";
 import { startMemoryDatabase } from "../embedded/memory-server.ts";
-import { prismaDir } from "../env.ts";
+import { dbEnv, prismaDir } from "../env.ts";
 import { createTemporaryDatabase } from "../temporary-database.ts";
 
 export type SchemaEngine = bg.SchemaEngine;
@@ -74,7 +74,7 @@ export async function withSchemaEngine<T>(
   const engine = await bg.SchemaEngine.new(
     { datamodels: await readSchemaFiles() },
     (message: string) => {
-      if (process.env.SONGBOOK_DEBUG_MIGRATE === "1") console.error(`[schema-engine] ${message}`);
+      if (dbEnv.debugMigrate) console.error(`[schema-engine] ${message}`);
     },
     adapter,
   );

@@ -6,13 +6,18 @@ import { prismaDir } from "../env.ts";
 export const migrationsDir = path.join(prismaDir, "migrations");
 const LOCKFILE = "migration_lock.toml";
 
-/** Reads `prisma/migrations` in the shape the schema engine (and `prisma migrate`) expects. */
-export async function readMigrations(): Promise<MigrationList> {
+/** The names of the migrations in `prisma/migrations`, oldest first. */
+export async function readMigrationNames(): Promise<string[]> {
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const names = entries
+  return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Reads `prisma/migrations` in the shape the schema engine (and `prisma migrate`) expects. */
+export async function readMigrations(): Promise<MigrationList> {
+  const names = await readMigrationNames();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
