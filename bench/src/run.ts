@@ -10,7 +10,7 @@ import {
 import { type RunningApp, startApp } from "@songbook/web/testing";
 import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
-import { drive, type LoadRequest, type LoadResult } from "./load.ts";
+import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
 import { evaluateTargets } from "./targets.ts";
@@ -41,6 +41,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function main() {
   const rows: Row[] = [];
   const startups: { engine: string; seconds: number }[] = [];
+  log(`load generator: ${loadGenerator}, in a process of its own`);
   const databaseUrl = await benchDatabase(values["database-url"]);
   for (const size of sizes) {
     await seedLibrary(databaseUrl, size);
@@ -68,9 +69,17 @@ async function main() {
 
   console.log(`\n${table(rows)}\n`);
   const targets = evaluateTargets(rows, startups);
-  for (const target of targets)
-    console.log(`${target.met ? "met    " : "MISSED "} ${target.name}: ${target.detail}`);
-  const file = await save(path.join(benchDir, "results"), { load, sizes, rows, startups, targets });
+  for (const { met, name, detail } of targets) {
+    const verdict = met === undefined ? "-" : met ? "met" : "MISSED";
+    console.log(`${verdict.padEnd(7)} ${name}: ${detail}`);
+  }
+  const file = await save(path.join(benchDir, "results"), {
+    load: { ...load, generator: loadGenerator },
+    sizes,
+    rows,
+    startups,
+    targets,
+  });
   console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
 }
 
