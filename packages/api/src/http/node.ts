@@ -3,7 +3,7 @@ import type { Db } from "@songbook/db";
 import { createURL } from "@trpc/server/adapters/node-http";
 import { setApiHeaders } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions, logInternalError } from "./endpoint.ts";
-import { discardRest } from "./node-body.ts";
+import { discardRest, headersOf } from "./node-request.ts";
 import { REST_BASE_PATH, serveRest } from "./rest.ts";
 import { handleTrpcRequest, TRPC_BASE_PATH } from "./trpc.ts";
 
@@ -61,10 +61,7 @@ async function serveTrpc(req: IncomingMessage, res: ServerResponse, options: End
 
 /** The fetch Request of a node:http request, its body streamed as it arrives. */
 function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
-  }
+  const headers = headersOf(req);
   const bodyless = req.method === "GET" || req.method === "HEAD";
   return new Request(createURL(req), {
     method: req.method,

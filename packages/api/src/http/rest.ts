@@ -8,7 +8,7 @@ import { successStatus } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
 import { MAX_BODY_BYTES, PAYLOAD_TOO_LARGE_BODY } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
-import { discardRest, readNodeBodyWithin } from "./node-body.ts";
+import { discardRest, headersOf, readNodeBodyWithin } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
@@ -44,7 +44,8 @@ export async function serveRest(
   if (BODY_METHODS.has(method)) {
     body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
     if (body === undefined) {
-      // The rest of the body stays unread: the connection cannot carry another request.
+      // What is left of the body is thrown away (within bounds) and the connection closed: it
+      // cannot carry another request.
       await discardRest(req);
       res.setHeader("connection", "close");
       return sendJson(res, 413, PAYLOAD_TOO_LARGE_BODY);
@@ -118,15 +119,6 @@ type Call = (input: unknown) => Promise<unknown>;
 function procedureOf(caller: Caller, procedure: string): Call {
   const [group, name] = procedure.split(".") as [string, string];
   return (caller as unknown as Record<string, Record<string, Call>>)[group]?.[name] as Call;
-}
-
-/** The request's headers, for the context (which reads credentials, origin and host). */
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2)
-    headers.append(raw[i] as string, raw[i + 1] as string);
-  return headers;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,18 @@
 import type { IncomingMessage } from "node:http";
 
 /**
+ * The request's headers, as fetch Headers (what the context reads): from `req.headers`,
+ * not `rawHeaders`, since apps/web's server puts the client address it decided there.
+ */
+export function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
+  }
+  return headers;
+}
+
+/**
  * The body of a node:http request as text, read only as far as `limit` bytes: undefined when it
  * is longer (as announced by Content-Length, or as it turns out while reading), so an oversized
  * body is never buffered whole. Reading then stops without destroying the socket: destroying it
