@@ -18,6 +18,8 @@ export interface LoadResult {
   /** Connection errors, timeouts and non-2xx answers. */
   errors: number;
   requests: number;
+  /** CPU the server process spent per request, in ms (where the platform tells). */
+  cpuMsPerRequest?: number;
 }
 
 interface LoadOptions {
