@@ -26,7 +26,11 @@ export interface RestAnswer {
  */
 export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
   const listener = createApiListener(db, options);
+  let received = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
   const server = http.createServer((req, res) => {
+    received++;
+    for (const waiter of waiting.filter(({ count }) => received >= count)) waiter.resolve();
     if (!listener(req, res)) res.writeHead(500).end("not an API path");
   });
   // Not kept open for the test run's sake: the process may end with it listening.
@@ -36,7 +40,7 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     }),
   );
-  return async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
+  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
     const headers = new Headers(call.headers);
     headers.set("x-forwarded-for", options.clientAddress ?? "203.0.113.5");
     if (call.token) headers.set("authorization", `Bearer ${call.token}`);
@@ -54,4 +58,11 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       body: text ? JSON.parse(text) : undefined,
     };
   };
+  /** Resolves once the server has received `count` requests in all (and handed them on). */
+  const receivedAll = (count: number) =>
+    new Promise<void>((resolve) => {
+      if (received >= count) resolve();
+      else waiting.push({ count, resolve });
+    });
+  return Object.assign(send, { received: receivedAll });
 }
