@@ -16,7 +16,10 @@ export interface Row {
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** The results as an aligned text table. */
+const cpu = (result: LoadResult) =>
+  result.cpuMsPerRequest === undefined ? "" : fmt(result.cpuMsPerRequest, 2);
+
+/** The results as an aligned text table (cpu: of the server process, per request). */
 export function table(rows: Row[]): string {
   const header = [
     "songs",
@@ -27,8 +30,10 @@ export function table(rows: Row[]): string {
     "p50 ms",
     "p99 ms",
     "errors",
+    "cpu ms/req",
     "bare req/s",
     "ratio",
+    "bare cpu ms/req",
   ];
   const lines = rows.map((row) => [
     fmt(row.size),
@@ -39,8 +44,10 @@ export function table(rows: Row[]): string {
     fmt(row.result.p50Ms, 1),
     fmt(row.result.p99Ms, 1),
     fmt(row.result.errors),
+    cpu(row.result),
     row.bare ? fmt(row.bare.requestsPerSecond) : "",
     row.bare ? `${fmt((100 * row.result.requestsPerSecond) / row.bare.requestsPerSecond)} %` : "",
+    row.bare ? cpu(row.bare) : "",
   ]);
   const widths = header.map((title, i) =>
     Math.max(title.length, ...lines.map((line) => line[i]?.length ?? 0)),

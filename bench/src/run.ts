@@ -10,7 +10,8 @@ import {
 import { type RunningApp, startApp } from "@songbook/web/testing";
 import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
-import { drive, type LoadRequest, type LoadResult } from "./load.ts";
+import { cpuSecondsOf } from "./cpu.ts";
+import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
 import { evaluateTargets } from "./targets.ts";
@@ -41,6 +42,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function main() {
   const rows: Row[] = [];
   const startups: { engine: string; seconds: number }[] = [];
+  log(`load generator: ${loadGenerator}, in a process of its own`);
   const databaseUrl = await benchDatabase(values["database-url"]);
   for (const size of sizes) {
     await seedLibrary(databaseUrl, size);
@@ -68,9 +70,17 @@ async function main() {
 
   console.log(`\n${table(rows)}\n`);
   const targets = evaluateTargets(rows, startups);
-  for (const target of targets)
-    console.log(`${target.met ? "met    " : "MISSED "} ${target.name}: ${target.detail}`);
-  const file = await save(path.join(benchDir, "results"), { load, sizes, rows, startups, targets });
+  for (const { met, name, detail } of targets) {
+    const verdict = met === undefined ? "-" : met ? "met" : "MISSED";
+    console.log(`${verdict.padEnd(7)} ${name}: ${detail}`);
+  }
+  const file = await save(path.join(benchDir, "results"), {
+    load: { ...load, generator: loadGenerator },
+    sizes,
+    rows,
+    startups,
+    targets,
+  });
   console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
 }
 
@@ -140,30 +150,55 @@ async function measure(
     rows.push({ size, engine, surface, scenario, result, bare: baseline });
   try {
     const token = await logIn(app);
+    const pid = await app.serverPid();
+    const driveApp = (request: LoadRequest) =>
+      withCpu(
+        () => cpuSecondsOf(pid),
+        () => drive(app.baseUrl, request, load),
+      );
     // Unrecorded warm-up, so the first scenario does not pay for the JIT and cold caches.
     log(`${engine} ${size}: warming up`);
     await drive(app.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
     for (const scenario of readScenarios(bare.library)) {
       log(`${engine} ${size}: ${scenario.name}`);
-      const result = await drive(app.baseUrl, restList(scenario.query, token), load);
+      const result = await driveApp(restList(scenario.query, token));
       row("REST", scenario.name, result, bare.results.get(scenario.name));
     }
     log(`${engine} ${size}: tRPC`);
-    row("tRPC", "first page", await drive(app.baseUrl, trpcList(1, token), load));
-    row("tRPC", "batch of 3", await drive(app.baseUrl, trpcList(3, token), load));
+    row("tRPC", "first page", await driveApp(trpcList(1, token)));
+    row("tRPC", "batch of 3", await driveApp(trpcList(3, token)));
     log(`${engine} ${size}: writes`);
-    row("REST", "create song", await drive(app.baseUrl, restCreate(token), load));
+    row("REST", "create song", await driveApp(restCreate(token)));
   } finally {
     await app.stop();
   }
   return rows;
 }
 
-/** Drives the bare baseline, and waits for what it still has in the database to finish. */
+/**
+ * Drives the bare baseline (served by this process, which does nothing else meanwhile: the load
+ * comes from another process), and waits for what it still has in the database to finish.
+ */
 async function driveBare(bare: BareServer, request: LoadRequest): Promise<LoadResult> {
-  const result = await drive(bare.baseUrl, request, load);
+  const cpuSeconds = async () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
+  const result = await withCpu(cpuSeconds, () => drive(bare.baseUrl, request, load));
   await bare.idle();
   return result;
+}
+
+/** The result of `run`, with the CPU the server spent per request (`cpuSeconds` reads it). */
+async function withCpu(
+  cpuSeconds: () => Promise<number | undefined>,
+  run: () => Promise<LoadResult>,
+): Promise<LoadResult> {
+  const before = await cpuSeconds();
+  const result = await run();
+  const after = await cpuSeconds();
+  if (before === undefined || after === undefined || result.requests === 0) return result;
+  return { ...result, cpuMsPerRequest: ((after - before) * 1000) / result.requests };
 }
 
 /**

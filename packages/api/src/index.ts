@@ -15,7 +15,7 @@ export {
 export { answerClientError } from "./http/client-error.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";
-export { handleRestRequest, REST_BASE_PATH } from "./http/rest.ts";
+export { REST_BASE_PATH } from "./http/rest.ts";
 export { handleTrpcRequest, TRPC_BASE_PATH } from "./http/trpc.ts";
 export { API_VERSION, buildOpenApiDocument } from "./openapi/document.ts";
 export { SUCCESS_STATUS } from "./openapi/status.ts";

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { resolveToken } from "./auth/resolve-token.ts";
+import { resolveToken, type Session } from "./auth/resolve-token.ts";
 import type { Context } from "./context.ts";
 import { fromDatabaseError } from "./errors/database.ts";
 import { formatError } from "./errors/format.ts";
@@ -25,6 +25,25 @@ const mapDatabaseErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapDatabaseErrors);
 
+// The token lookups of the contexts that stand for one HTTP request with several calls (a tRPC
+// batch): each call would otherwise look the same token up again. Other contexts (a caller in a
+// test or a server component, kept across calls) look it up on every call, so a revoked token
+// stops working at once.
+const sharedLookups = new WeakMap<Context, { session?: Promise<Session | null> }>();
+
+/** Lets the calls made with `ctx` share one token lookup; for a context of one HTTP request. */
+export function lookUpTokenOnce(ctx: Context): Context {
+  sharedLookups.set(ctx, {});
+  return ctx;
+}
+
+function sessionOf(ctx: Context): Promise<Session | null> {
+  const shared = sharedLookups.get(ctx);
+  if (!shared) return resolveToken(ctx.db, ctx.credential);
+  shared.session ??= resolveToken(ctx.db, ctx.credential);
+  return shared.session;
+}
+
 /** Procedures that need a valid API token; they get `ctx.session`. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (ctx.crossSiteCookie && type === "mutation") {
@@ -33,7 +52,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }
       message: "A request from another site cannot use the session cookie to change anything",
     });
   }
-  const session = await resolveToken(ctx.db, ctx.credential);
+  const session = await sessionOf(ctx);
   if (!session) {
     throw new TRPCError({
       code: "UNAUTHORIZED",

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { handleTrpcRequest } from "../src/index.ts";
 import { signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
 
@@ -29,6 +30,29 @@ describe(`queries per request (${engine})`, () => {
       caller.song.list({ offset: 500, limit: 100, sort: "-title", q: "song" }),
     );
     expect(statements).toHaveLength(2);
+  });
+
+  it("looks the token up once for a tRPC batch of three listings", async () => {
+    const { token } = await signedUpUser(db, "batch@example.com");
+    await db.apiToken.updateMany({ data: { lastUsedAt: new Date() } });
+    const input = {
+      0: { limit: 20 },
+      1: { limit: 20, sort: "-title" },
+      2: { limit: 20, offset: 20 },
+    };
+    let status: number | undefined;
+    const statements = await statementsOf(async () => {
+      const response = await handleTrpcRequest(
+        new Request(
+          `http://songbook.test/api/trpc/song.list,song.list,song.list?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+          { headers: { authorization: `Bearer ${token}` } },
+        ),
+        { db },
+      );
+      status = response.status;
+    });
+    expect(status).toBe(200);
+    expect(statements.filter((statement) => statement.includes("api_tokens"))).toHaveLength(1);
   });
 
   it("reads a page past the middle from the end, after one statement for the total", async () => {

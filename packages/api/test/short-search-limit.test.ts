@@ -5,7 +5,7 @@ import type { RouterOutputs } from "../src/index.ts";
 import { MAX_SHORT_SEARCHES_PER_TOKEN } from "../src/limits/short-search-limit.ts";
 import { type Caller, callerFor, signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
-import { restClient } from "./support/rest.ts";
+import { type RestAnswer, restClient } from "./support/rest.ts";
 
 // One connection: the calls a test fires together then all look up their token before any of
 // them lists, so they are all running at once whatever the speed of the machine.
@@ -102,9 +102,16 @@ describe(`short searches, bounded per token (${engine})`, () => {
   it("answers REST with 429, Retry-After: 1 and the contract's error body", async () => {
     const { token } = await userWithLibrary("ada@example.com");
     const rest = restClient(db);
-    const answers = await Promise.all(
-      Array.from({ length: 4 }, () => rest("GET", "/users/self/songs?q=bl", { token })),
-    );
+    // The test holds the pool's one connection until the four requests have reached the server:
+    // then they all look up their token before any of them lists, as the calls above do.
+    let requests: Promise<RestAnswer[]> | undefined;
+    await db.$transaction(async () => {
+      requests = Promise.all(
+        Array.from({ length: 4 }, () => rest("GET", "/users/self/songs?q=bl", { token })),
+      );
+      await rest.received(4);
+    });
+    const answers = (await requests) ?? [];
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, 200, 429, 429]);
     for (const answer of answers.filter((answer) => answer.status === 429)) {

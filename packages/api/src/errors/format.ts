@@ -57,6 +57,19 @@ export function formatError({
   };
 }
 
+/** The body of a REST error, exactly the contract's `{message, code, issues?}`. */
+export interface RestErrorBody {
+  message: string;
+  code: TRPC_ERROR_CODE_KEY;
+  issues?: Issue[];
+}
+
+/** The REST error body of an error: the same code, message and issues as over tRPC. */
+export function restErrorBody(error: TRPCError): RestErrorBody {
+  const { code, message, issues } = contractError(error);
+  return issues ? { message, code, issues } : { message, code };
+}
+
 function contractError(error: TRPCError): {
   code: TRPC_ERROR_CODE_KEY;
   message: string;

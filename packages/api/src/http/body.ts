@@ -1,6 +1,12 @@
 /** The largest request body the API accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The error body of a request over MAX_BODY_BYTES, on either endpoint. */
+export const PAYLOAD_TOO_LARGE_BODY = {
+  message: "The request body is larger than 1 MiB",
+  code: "PAYLOAD_TOO_LARGE",
+} as const;
+
 /**
  * The request body as text, read only as far as `limit` bytes: undefined when it is longer (as
  * announced by Content-Length, or as it turns out while reading), so an oversized body is never
@@ -26,15 +32,12 @@ export async function readBodyWithin(req: Request, limit: number): Promise<strin
 }
 
 /**
- * The answer to a body over the limit, for the REST and the tRPC endpoint alike. The rest of the
+ * The answer to a body over the limit, for the tRPC endpoint. The rest of the
  * body is never read, so the connection cannot carry another request: it is closed.
  */
 export function payloadTooLarge(): Response {
-  return new Response(
-    JSON.stringify({ message: "The request body is larger than 1 MiB", code: "PAYLOAD_TOO_LARGE" }),
-    {
-      status: 413,
-      headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
-    },
-  );
+  return new Response(JSON.stringify(PAYLOAD_TOO_LARGE_BODY), {
+    status: 413,
+    headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
+  });
 }

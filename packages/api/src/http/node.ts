@@ -3,67 +3,65 @@ import type { Db } from "@songbook/db";
 import { createURL } from "@trpc/server/adapters/node-http";
 import { setApiHeaders } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions, logInternalError } from "./endpoint.ts";
-import { handleRestRequest, REST_BASE_PATH } from "./rest.ts";
+import { discardRest, headersOf } from "./node-request.ts";
+import { REST_BASE_PATH, serveRest } from "./rest.ts";
 import { handleTrpcRequest, TRPC_BASE_PATH } from "./trpc.ts";
-
-type Endpoint = (req: Request, options: EndpointOptions) => Promise<Response>;
-
-const ENDPOINTS: [basePath: string, Endpoint][] = [
-  [REST_BASE_PATH, handleRestRequest],
-  [TRPC_BASE_PATH, handleTrpcRequest],
-];
 
 /**
  * A node:http listener for the REST and the tRPC endpoint. It answers requests under their base
  * paths and returns true; for any other request it returns false and leaves it to the caller.
+ * `onError` sees every failed call (by default the server log of internal errors).
  */
-export function createApiListener(db: Db) {
+export function createApiListener(
+  db: Db,
+  { onError = logInternalError }: Pick<EndpointOptions, "onError"> = {},
+) {
+  const options = { db, onError };
   return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const endpoint = endpointFor(req.url ?? "/");
-    if (!endpoint) return false;
+    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "";
+    const serve = under(pathname, REST_BASE_PATH)
+      ? serveRest
+      : under(pathname, TRPC_BASE_PATH)
+        ? serveTrpc
+        : undefined;
+    if (!serve) return false;
     setApiHeaders(res);
-    void serve(endpoint, db, req, res);
+    serve(req, res, options).catch((error: unknown) => {
+      console.error(`[api] ${req.method} ${pathname} failed:`, error);
+      if (!res.headersSent)
+        sendJson(res, 500, { message: "Internal error", code: "INTERNAL_SERVER_ERROR" });
+      else res.destroy();
+    });
     return true;
   };
 }
 
-function endpointFor(url: string): Endpoint | undefined {
-  const pathname = url.split("?", 1)[0] ?? "";
-  for (const [basePath, endpoint] of ENDPOINTS) {
-    if (pathname === basePath || pathname.startsWith(`${basePath}/`)) return endpoint;
-  }
-  return undefined;
+function under(pathname: string, basePath: string): boolean {
+  return pathname === basePath || pathname.startsWith(`${basePath}/`);
 }
 
-async function serve(endpoint: Endpoint, db: Db, req: IncomingMessage, res: ServerResponse) {
+/**
+ * The tRPC endpoint, through tRPC's fetch handler: tRPC's own node adapter converts to a fetch
+ * Request too, so converting here costs nothing more and keeps the body limit in front of it.
+ */
+async function serveTrpc(req: IncomingMessage, res: ServerResponse, options: EndpointOptions) {
   let request: Request;
   try {
     request = toRequest(req);
   } catch {
     return sendJson(res, 400, { message: "Malformed request", code: "BAD_REQUEST" });
   }
-  try {
-    const response = await endpoint(request, {
-      db,
-      clientAddress: clientAddress(request.headers),
-      onError: logInternalError,
-    });
-    if (response.headers.get("connection") === "close") await discardRest(req);
-    await send(res, response);
-  } catch (error) {
-    console.error(`[api] ${req.method} ${request.url.split("?", 1)[0]} failed:`, error);
-    if (!res.headersSent)
-      sendJson(res, 500, { message: "Internal error", code: "INTERNAL_SERVER_ERROR" });
-    else res.destroy();
-  }
+  const response = await handleTrpcRequest(request, {
+    ...options,
+    clientAddress: clientAddress(request.headers),
+  });
+  if (response.headers.get("connection") === "close") await discardRest(req);
+  await send(res, response);
 }
 
 /** The fetch Request of a node:http request, its body streamed as it arrives. */
 function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
-  }
+  const headers = headersOf(req);
   const bodyless = req.method === "GET" || req.method === "HEAD";
   return new Request(createURL(req), {
     method: req.method,
@@ -73,7 +71,7 @@ function toRequest(req: IncomingMessage): Request {
 }
 
 /**
- * The body as a web stream, with backpressure. Cancelling it (the endpoints stop reading a body
+ * The body as a web stream, with backpressure. Cancelling it (the endpoint stops reading a body
  * over the limit) only stops reading: destroying the socket here would reset the connection before
  * the client reads the answer.
  */
@@ -98,33 +96,6 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
     cancel() {
       req.off("data", onData).off("end", onEnd).pause();
     },
-  });
-}
-
-const DISCARD_LIMIT_BYTES = 4 * 1024 * 1024;
-const DISCARD_LIMIT_MS = 2_000;
-
-/**
- * Reads and throws away what is left of a body the endpoint refused, within bounds, before the
- * answer goes out and the connection closes. Closing while the client is still sending makes the
- * kernel reset the connection, and a reset discards the answer the client has not read yet. (Go's
- * net/http does the same.) A client that sends more than the bounds may see that reset.
- */
-function discardRest(req: IncomingMessage): Promise<void> {
-  if (req.readableEnded) return Promise.resolve();
-  return new Promise((resolve) => {
-    let discarded = 0;
-    const done = () => {
-      clearTimeout(timer);
-      req.off("data", onData).off("end", done).off("close", done);
-      resolve();
-    };
-    const onData = (chunk: Buffer) => {
-      discarded += chunk.byteLength;
-      if (discarded > DISCARD_LIMIT_BYTES) done();
-    };
-    const timer = setTimeout(done, DISCARD_LIMIT_MS);
-    req.on("data", onData).once("end", done).once("close", done).resume();
   });
 }
 

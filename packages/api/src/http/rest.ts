@@ -1,7 +1,15 @@
-import type { ErrorData } from "../errors/format.ts";
-import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
-import type { EndpointOptions } from "./endpoint.ts";
-import { callOpenApi } from "./openapi-adapter.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { createContext } from "../context.ts";
+import { restErrorBody } from "../errors/format.ts";
+import { retryAfterSeconds } from "../errors/retry-later.ts";
+import { successStatus } from "../openapi/status.ts";
+import { appRouter } from "../root.ts";
+import { MAX_BODY_BYTES, PAYLOAD_TOO_LARGE_BODY } from "./body.ts";
+import { clientAddress, type EndpointOptions } from "./endpoint.ts";
+import { discardRest, headersOf, readNodeBodyWithin } from "./node-request.ts";
+import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
@@ -10,64 +18,112 @@ const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
 
 /**
- * Answers one request under /api/v1 through trpc-to-openapi, and does what it does not do as the
- * contract says: a body over 1 MiB is refused (413) before it is read whole, let alone parsed; a
- * POST/PUT without a body (as `curl -X POST` sends it) is read as `{}` instead of failing with
- * 415; error bodies are exactly `{message, code, issues?}` (the adapter adds fields and puts raw
- * zod issues in `issues`, mcampa/trpc-to-openapi#168); a 204 has no Content-Type; HEAD answers
- * as GET without the body.
+ * Answers one node:http request under /api/v1: the request is read once into the input and the
+ * context of the procedure its route names (see rest-routes.ts), the procedure is called as
+ * trpc-to-openapi's handler calls it, and its result or error written once, as the contract
+ * says: a body over 1 MiB is refused (413) before it is read whole; a POST/PUT/PATCH without a
+ * body (as `curl -X POST` sends it) is read as `{}`; 201/204 per procedure (openapi/status.ts);
+ * error bodies exactly `{message, code, issues?}`, with `Retry-After` on a 429 or 503; HEAD
+ * answers as GET without the body.
  */
-export async function handleRestRequest(req: Request, options: EndpointOptions): Promise<Response> {
-  if (req.method === "HEAD") {
-    const response = await handleRestRequest(new Request(req, { method: "GET" }), options);
-    return new Response(null, { status: response.status, headers: response.headers });
+export async function serveRest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { db, onError }: EndpointOptions,
+): Promise<void> {
+  let url: URL;
+  let headers: Headers;
+  try {
+    url = new URL(`http://localhost${req.url}`);
+    headers = headersOf(req);
+  } catch {
+    return sendJson(res, 400, { message: "Malformed request", code: "BAD_REQUEST" });
   }
-  const read = await readBody(req);
-  if (!read) return payloadTooLarge();
-  const url = read.request.url.replace(REST_BASE_PATH, "");
-  return finish(await callOpenApi(read.request, url, read.body, options));
+  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  let body: string | undefined;
+  if (BODY_METHODS.has(method)) {
+    body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
+    if (body === undefined) {
+      // What is left of the body is thrown away (within bounds) and the connection closed: it
+      // cannot carry another request.
+      await discardRest(req);
+      res.setHeader("connection", "close");
+      return sendJson(res, 413, PAYLOAD_TOO_LARGE_BODY);
+    }
+  }
+  const found = findRestRoute(method, url.pathname.slice(REST_BASE_PATH.length));
+  try {
+    if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
+    const input = inputOf(found.route, found.pathInput, url, body, req.headers["content-type"]);
+    const ctx = await createContext({ db, headers, clientAddress: clientAddress(headers) });
+    const data = await procedureOf(appRouter.createCaller(ctx), found.route.procedure)(input);
+    const status = successStatus(found.route.procedure);
+    if (status === 204) {
+      res.writeHead(204).end();
+      return;
+    }
+    sendJson(res, status, data);
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    onError?.({ error, path: found?.route.procedure });
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter) res.setHeader("retry-after", String(retryAfter));
+    sendJson(res, getHTTPStatusCodeFromError(error), restErrorBody(error));
+  }
 }
 
 /**
- * The body's text, read within the limit (undefined when over it); none at all on a POST, PUT or
- * PATCH stands for `{}`.
+ * The procedure's input: the JSON body or the query string, with the path parameters over them
+ * (trpc-to-openapi's rules). Throws the TRPCError of a body that is not JSON.
  */
-async function readBody(
-  req: Request,
-): Promise<{ request: Request; body: string | undefined } | undefined> {
-  if (!BODY_METHODS.has(req.method)) return { request: req, body: undefined };
-  const body = await readBodyWithin(req, MAX_BODY_BYTES);
-  if (body === undefined) return undefined;
-  if (body.trim() !== "") return { request: req, body };
-  const headers = new Headers(req.headers);
-  headers.set("content-type", "application/json");
-  return { request: new Request(req.url, { method: req.method, headers }), body: "{}" };
-}
-
-async function finish(response: Response): Promise<Response> {
-  const headers = new Headers(response.headers);
-  if (response.status === 204) {
-    headers.delete("content-type");
-    return new Response(null, { status: 204, headers });
+function inputOf(
+  route: RestRoute,
+  pathInput: Record<string, string>,
+  url: URL,
+  body: string | undefined,
+  contentType: string | undefined,
+): unknown {
+  if (route.takesNoInput) return undefined;
+  if (route.inputFrom === "query") return { ...queryOf(url, route), ...pathInput };
+  if (body === undefined || body.trim() === "") return { ...pathInput };
+  if (!contentType?.startsWith("application/json")) {
+    throw new TRPCError({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: "Send the body as JSON: Content-Type: application/json",
+    });
   }
-  if (!response.ok) return errorResponse(response.status, await errorBody(response), headers);
-  headers.set("content-type", JSON_CONTENT_TYPE);
-  return new Response(response.body, { status: response.status, headers });
-}
-
-/** The contract's error body, rebuilt from what the error formatter put in `data`. */
-async function errorBody(response: Response): Promise<RestErrorBody> {
-  const { message, data } = (await response.json()) as { message: string; data: ErrorData };
-  if (response.status === 415) {
-    // The adapter's own message quotes the content type without closing the quote.
-    return { message: "Send the body as JSON: Content-Type: application/json", code: data.code };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (cause) {
+    throw new TRPCError({ code: "PARSE_ERROR", message: "Failed to parse request body", cause });
   }
-  return { message, code: data.code, ...(data.issues && { issues: data.issues }) };
+  return { ...(parsed as object), ...pathInput };
 }
 
-type RestErrorBody = Pick<ErrorData, "code" | "issues"> & { message: string };
+/** Query parameters; a repeated one, or one whose schema is an array, as an array. */
+function queryOf(url: URL, route: RestRoute): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] =
+      values.length === 1 && !route.arrayParameters.has(key) ? (values[0] ?? "") : values;
+  }
+  return query;
+}
 
-function errorResponse(status: number, body: RestErrorBody, headers = new Headers()): Response {
-  headers.set("content-type", JSON_CONTENT_TYPE);
-  return new Response(JSON.stringify(body), { status, headers });
+type Caller = ReturnType<typeof appRouter.createCaller>;
+type Call = (input: unknown) => Promise<unknown>;
+
+/** `caller.song.list` for `song.list`: the route table names only procedures of the router. */
+function procedureOf(caller: Caller, procedure: string): Call {
+  const [group, name] = procedure.split(".") as [string, string];
+  return (caller as unknown as Record<string, Record<string, Call>>)[group]?.[name] as Call;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", JSON_CONTENT_TYPE);
+  // A HEAD answer gets the headers only: node:http leaves the body out.
+  res.end(JSON.stringify(body));
 }

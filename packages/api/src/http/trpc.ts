@@ -4,6 +4,7 @@ import type { TRPCRequestInfo } from "@trpc/server/http";
 import { createContext } from "../context.ts";
 import { trpcResponseMeta } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
+import { lookUpTokenOnce } from "../trpc.ts";
 import { MAX_BATCH_CALLS, mustRunAlone } from "./batching.ts";
 import { MAX_BODY_BYTES, payloadTooLarge, readBodyWithin } from "./body.ts";
 import type { EndpointOptions } from "./endpoint.ts";
@@ -32,7 +33,7 @@ export async function handleTrpcRequest(
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ info }) => {
       refuseBatchedAuth(info);
-      return createContext({ db, headers: req.headers, clientAddress });
+      return createContext({ db, headers: req.headers, clientAddress }).then(lookUpTokenOnce);
     },
     responseMeta: trpcResponseMeta,
     onError: ({ error, path }) => onError?.({ error, path }),

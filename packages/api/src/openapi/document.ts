@@ -76,7 +76,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
 
 /**
  * The generator documents every success as 200 and errors with its own body schema. This puts in
- * the status REST really answers (from the same table as `restResponseMeta`), the contract's
+ * the status REST really answers (SUCCESS_STATUS, which `serveRest` follows), the contract's
  * error body, and the errors every route of its kind can give.
  */
 function responses(operation: Operation, method: (typeof METHODS)[number]): Responses {

@@ -5,7 +5,7 @@ import type { AppRouter, ProcedurePath } from "../root.ts";
 
 /**
  * The REST success statuses other than 200: the one table that both the served responses
- * (`restResponseMeta`) and the OpenAPI document follow. The 204 procedures return nothing
+ * (`serveRest` in http/rest.ts) and the OpenAPI document follow. The 204 procedures return nothing
  * (`.output(z.void())`), so those responses have no body at all.
  */
 export const SUCCESS_STATUS: Partial<Record<ProcedurePath, 201 | 204>> = {
@@ -26,13 +26,6 @@ export function successStatus(path: string): number {
   const byPath: Readonly<Record<string, number | undefined>> = SUCCESS_STATUS;
   return byPath[path] ?? 200;
 }
-
-/** `responseMeta` of the REST handler: the statuses above, and `Retry-After` on a 429 or 503. */
-export const restResponseMeta: ResponseMetaFn<AppRouter> = ({ paths, errors }) => {
-  if (errors.length > 0) return { headers: retryAfterHeader(errors) };
-  const [path] = paths ?? [];
-  return path ? { status: successStatus(path) } : {};
-};
 
 /**
  * `responseMeta` for the tRPC endpoint: statuses stay tRPC's own, but a 429 or 503 gets

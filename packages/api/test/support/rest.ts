@@ -1,5 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Db } from "@songbook/db";
-import { type EndpointOptions, handleRestRequest } from "../../src/index.ts";
+import { createApiListener, type EndpointOptions } from "../../src/index.ts";
 
 export interface RestCall {
   token?: string;
@@ -18,22 +20,36 @@ export interface RestAnswer {
   body: unknown;
 }
 
-/** Requests to /api/v1 as apps/web hands them to the REST handler. */
+/**
+ * Requests to /api/v1 over real HTTP, served by the API's node:http listener as apps/web mounts
+ * it; `clientAddress` arrives as the X-Forwarded-For address apps/web's server would set.
+ */
 export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
-  return async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
+  const listener = createApiListener(db, options);
+  let received = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
+  const server = http.createServer((req, res) => {
+    received++;
+    for (const waiter of waiting.filter(({ count }) => received >= count)) waiter.resolve();
+    if (!listener(req, res)) res.writeHead(500).end("not an API path");
+  });
+  // Not kept open for the test run's sake: the process may end with it listening.
+  server.unref();
+  const listening = new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    }),
+  );
+  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
     const headers = new Headers(call.headers);
+    headers.set("x-forwarded-for", options.clientAddress ?? "203.0.113.5");
     if (call.token) headers.set("authorization", `Bearer ${call.token}`);
     let body = call.body;
     if (call.json !== undefined) {
       headers.set("content-type", "application/json");
       body = JSON.stringify(call.json);
     }
-    const request = new Request(`http://songbook.test/api/v1${path}`, { method, headers, body });
-    const response = await handleRestRequest(request, {
-      clientAddress: "203.0.113.5",
-      ...options,
-      db,
-    });
+    const response = await fetch(`${await listening}/api/v1${path}`, { method, headers, body });
     const text = await response.text();
     return {
       status: response.status,
@@ -42,4 +58,11 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       body: text ? JSON.parse(text) : undefined,
     };
   };
+  /** Resolves once the server has received `count` requests in all (and handed them on). */
+  const receivedAll = (count: number) =>
+    new Promise<void>((resolve) => {
+      if (received >= count) resolve();
+      else waiting.push({ count, resolve });
+    });
+  return Object.assign(send, { received: receivedAll });
 }

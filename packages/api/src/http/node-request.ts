@@ -1,0 +1,70 @@
+import type { IncomingMessage } from "node:http";
+
+/**
+ * The request's headers, as fetch Headers (what the context reads): from `req.headers`,
+ * not `rawHeaders`, since apps/web's server puts the client address it decided there.
+ */
+export function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
+  }
+  return headers;
+}
+
+/**
+ * The body of a node:http request as text, read only as far as `limit` bytes: undefined when it
+ * is longer (as announced by Content-Length, or as it turns out while reading), so an oversized
+ * body is never buffered whole. Reading then stops without destroying the socket: destroying it
+ * would reset the connection before the client reads the 413.
+ */
+export function readNodeBodyWithin(
+  req: IncomingMessage,
+  limit: number,
+): Promise<string | undefined> {
+  if (Number(req.headers["content-length"]) > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => req.off("data", onData).off("end", onEnd).off("error", reject);
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    req.on("data", onData).once("end", onEnd).once("error", reject);
+  });
+}
+
+const DISCARD_LIMIT_BYTES = 4 * 1024 * 1024;
+const DISCARD_LIMIT_MS = 2_000;
+
+/**
+ * Reads and throws away what is left of a body the endpoint refused, within bounds, before the
+ * answer goes out and the connection closes. Closing while the client is still sending makes the
+ * kernel reset the connection, and a reset discards the answer the client has not read yet. (Go's
+ * net/http does the same.) A client that sends more than the bounds may see that reset.
+ */
+export function discardRest(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let discarded = 0;
+    const done = () => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", done).off("close", done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      discarded += chunk.byteLength;
+      if (discarded > DISCARD_LIMIT_BYTES) done();
+    };
+    const timer = setTimeout(done, DISCARD_LIMIT_MS);
+    req.on("data", onData).once("end", done).once("close", done).resume();
+  });
+}
