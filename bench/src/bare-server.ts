@@ -10,7 +10,7 @@ import pg from "pg";
  * The bare baseline: plain node:http and pg doing what a straightforward song listing does — the
  * token-hash lookup, then a page statement and a count(*) over the same indexes as Songbook's —
  * with nothing else (no validation, no framework). Songbook's figures are reported as a ratio of
- * these. (Songbook itself counts less: see packages/api/src/song/list-query.ts.)
+ * these. (Songbook itself counts less: see packages/api/src/data/songs/list.ts.)
  */
 export async function startBareServer(databaseUrl: string, poolSize: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
