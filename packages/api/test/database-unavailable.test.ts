@@ -1,6 +1,5 @@
-import net from "node:net";
 import { createDb, type Db } from "@songbook/db";
-import { createTestDatabase, holdTableLock } from "@songbook/db/testing";
+import { createTestDatabase, freePort, holdTableLock } from "@songbook/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { retryAfterSeconds } from "../src/errors/retry-later.ts";
@@ -76,7 +75,7 @@ describe(`a database that answers too slowly (${engine})`, () => {
 
 describe(`a database that cannot be reached (${engine})`, () => {
   it("answers 503 with Retry-After to every kind of call, and says nothing about why", async () => {
-    const unreachable = createDb(`postgresql://songbook:secret@127.0.0.1:${await closedPort()}/x`, {
+    const unreachable = createDb(`postgresql://songbook:secret@127.0.0.1:${await freePort()}/x`, {
       poolSize: 1,
     });
     try {
@@ -104,15 +103,3 @@ describe(`a database that cannot be reached (${engine})`, () => {
     }
   });
 });
-
-/** A loopback port that was free a moment ago: connecting to it is refused. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

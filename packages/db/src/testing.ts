@@ -2,6 +2,7 @@ import { startMemoryDatabase } from "./embedded/memory-server.ts";
 import { applyMigrations } from "./migrate/apply.ts";
 import { createTemporaryDatabase } from "./temporary-database.ts";
 
+export { freePort } from "./free-port.ts";
 export { holdTableLock } from "./table-lock.ts";
 export { createTemporaryDatabase };
 

@@ -1,9 +1,9 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db, queryRows } from "../src/client.ts";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import {
   createTestDatabase,
+  freePort,
   holdTableLock,
   type TestDatabase,
   testEngine,
@@ -94,7 +94,7 @@ describe(`a database that cannot answer in time, on ${testEngine}`, () => {
   });
 
   it("reports a server that nothing listens on as unavailable", async () => {
-    const db = createDb(`postgresql://songbook:secret@127.0.0.1:${await closedPort()}/songbook`, {
+    const db = createDb(`postgresql://songbook:secret@127.0.0.1:${await freePort()}/songbook`, {
       poolSize: 1,
       ...POOL_LIMIT,
     });
@@ -127,15 +127,3 @@ describe(`a database that cannot answer in time, on ${testEngine}`, () => {
     }
   });
 });
-
-/** A loopback port that was free a moment ago: connecting to it is refused. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

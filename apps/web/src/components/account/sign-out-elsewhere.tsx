@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { formatNumber } from "~/components/format";
+import { LoadError } from "~/components/ui/load-error";
 import { ConfirmDialog } from "~/components/ui/modal";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
@@ -32,16 +33,7 @@ export function SignOutElsewhere() {
     <section className="card stack" aria-labelledby="sessions">
       <h2 id="sessions">Sessions</h2>
       {tokens.isError ? (
-        <div className="alert alert-error" role="alert">
-          Sessions could not be loaded: {tokens.error.message}{" "}
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void tokens.refetch()}
-          >
-            Try again
-          </button>
-        </div>
+        <LoadError what="Sessions" error={tokens.error} onRetry={() => void tokens.refetch()} />
       ) : others === undefined ? (
         <p aria-busy="true">
           <span className="skeleton" style={{ width: "70%" }} />

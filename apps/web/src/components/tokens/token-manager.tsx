@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { Field } from "~/components/form/field";
 import { fieldErrorsOf } from "~/components/form/issues";
 import { formatDateTime } from "~/components/format";
+import { LoadError } from "~/components/ui/load-error";
 import { ConfirmDialog } from "~/components/ui/modal";
 import { RowAction } from "~/components/ui/row-action";
 import { useToast } from "~/components/ui/toast";
@@ -95,16 +96,7 @@ export function TokenManager() {
       <section className="stack" aria-labelledby="active-tokens">
         <h2 id="active-tokens">Active tokens</h2>
         {tokens.isError ? (
-          <div className="alert alert-error" role="alert">
-            Tokens could not be loaded: {tokens.error.message}{" "}
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void tokens.refetch()}
-            >
-              Try again
-            </button>
-          </div>
+          <LoadError what="Tokens" error={tokens.error} onRetry={() => void tokens.refetch()} />
         ) : !tokens.data ? (
           <ul className="list" aria-busy="true">
             {[1, 2].map((row) => (
