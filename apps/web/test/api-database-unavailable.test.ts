@@ -1,33 +1,25 @@
-import { createTestDatabase, holdTableLock, testEngine } from "@songbook/db/testing";
+import { holdTableLock, testEngine } from "@songbook/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Answer, answerOf, type Call, PASSWORD, uniqueEmail } from "./support/api.ts";
-import { type RunningApp, startApp } from "./support/app-server.ts";
-import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy.ts";
+import { type CuttableApp, startCuttableApp } from "./support/cuttable-app.ts";
 
-// An app of its own, reaching a database of its own through a proxy the tests can cut: a short
-// statement timeout and pool wait, so that a refused request costs about a second; one
-// connection per pool, so that the calls of one batch all look up their token before any lists.
-// The database is the one the package tests use on this engine — an in-memory PGlite served
-// like the embedded one, or a new database on TEST_DATABASE_URL.
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let proxy: TcpProxy;
-let app: RunningApp;
+// An app whose database the tests can hold up or cut: a short statement timeout and pool wait,
+// so that a refused request costs about a second; one connection per pool, so that the calls of
+// one batch all look up their token before any lists.
+let cuttable: CuttableApp;
+let app: CuttableApp["app"];
+let database: CuttableApp["database"];
+let proxy: CuttableApp["proxy"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await startTcpProxy(database.url);
-  app = await startApp({
-    DATABASE_URL: proxy.url,
+  cuttable = await startCuttableApp({
     SONGBOOK_DB_STATEMENT_TIMEOUT_MS: "400",
     SONGBOOK_DB_POOL_TIMEOUT_MS: "1000",
     SONGBOOK_DB_POOL_SIZE: "1",
   });
+  ({ app, database, proxy } = cuttable);
 });
-afterAll(async () => {
-  await app?.stop();
-  await proxy?.close();
-  await database?.stop();
-});
+afterAll(() => cuttable?.stop());
 
 const UNAVAILABLE = {
   message: "The database is unavailable; try again shortly",

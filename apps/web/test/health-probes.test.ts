@@ -1,31 +1,25 @@
 import { createDb, type Db } from "@songbook/db";
-import { createTestDatabase, testEngine } from "@songbook/db/testing";
+import { testEngine } from "@songbook/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./support/app-server.ts";
-import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy.ts";
+import { type CuttableApp, startCuttableApp } from "./support/cuttable-app.ts";
 
-// An app of its own on a database of its own, reached through a proxy the tests can cut (as in
-// api-database-unavailable.test.ts), so that taking the database away disturbs no other file.
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let proxy: TcpProxy;
-let app: RunningApp;
+// An app whose database the tests can take away (see support/cuttable-app.ts).
+let cuttable: CuttableApp;
+let app: CuttableApp["app"];
+let proxy: CuttableApp["proxy"];
 let db: Db;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  proxy = await startTcpProxy(database.url);
-  app = await startApp({
-    DATABASE_URL: proxy.url,
+  cuttable = await startCuttableApp({
     SONGBOOK_DB_STATEMENT_TIMEOUT_MS: "400",
-    SONGBOOK_DB_POOL_TIMEOUT_MS: "400",
+    SONGBOOK_DB_POOL_TIMEOUT_MS: "1000",
   });
-  db = createDb(database.url, { poolSize: 1 });
+  ({ app, proxy } = cuttable);
+  db = createDb(cuttable.database.url, { poolSize: 1 });
 });
 afterAll(async () => {
   await db?.$disconnect();
-  await app?.stop();
-  await proxy?.close();
-  await database?.stop();
+  await cuttable?.stop();
 });
 
 async function probe(path: string, method = "GET") {

@@ -27,3 +27,22 @@ export function assignments(
       : [Prisma.sql`${Prisma.raw(column)} = ${value}`];
   });
 }
+
+/** An API object as the driver returns its row: each ISO timestamp string as a Date. */
+export type RowOf<T, Timestamp extends keyof T> = Omit<T, Timestamp> & {
+  [K in Timestamp]: null extends T[K] ? Date | null : Date;
+};
+
+/**
+ * The API object of a row: its Dates as ISO strings (the contract's timestamps), everything else
+ * as it is. The one row → API mapping of every table module.
+ */
+export function withIsoDates<T extends object>(row: T): { [K in keyof T]: IsoDate<T[K]> } {
+  const object = { ...row } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(object)) {
+    if (value instanceof Date) object[field] = value.toISOString();
+  }
+  return object as { [K in keyof T]: IsoDate<T[K]> };
+}
+
+type IsoDate<V> = V extends Date ? string : V;

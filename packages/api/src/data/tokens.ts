@@ -1,7 +1,7 @@
 import { type Db, Prisma, queryRows } from "@songbook/db";
 import { notFound } from "../errors/not-found.ts";
 import type { Token } from "../schema/token.ts";
-import { selectList } from "./columns.ts";
+import { type RowOf, selectList, withIsoDates } from "./columns.ts";
 
 // API tokens (`api_tokens`): every statement is raw SQL, so the condition of a token that still
 // works and the column list are each written once. The lookup every request makes, and the
@@ -24,22 +24,10 @@ const COLUMN_OF = {
 
 const TOKEN_COLUMNS = selectList("t", COLUMN_OF);
 
-interface TokenRow {
-  id: number;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-}
+type TokenRow = RowOf<Token, "createdAt" | "lastUsedAt" | "expiresAt">;
 
 function toToken(row: TokenRow): Token {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-  };
+  return withIsoDates(row);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db, Prisma } from "@songbook/db";
 import type { User } from "../schema/user.ts";
+import { withIsoDates } from "./columns.ts";
 
 // Users (`users`): every statement through Prisma's query API. None is on a hot path, and
 // Prisma names the model in its errors, which the error formatter needs: a taken email (the
@@ -19,7 +20,7 @@ const userSelect = {
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
 function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt.toISOString() };
+  return withIsoDates(row);
 }
 
 export async function findUser(db: Db, id: number): Promise<User> {

@@ -1,6 +1,6 @@
 import { Prisma } from "@songbook/db";
 import type { Playlist, PlaylistPatch } from "../../schema/playlist.ts";
-import { assignments, selectList } from "../columns.ts";
+import { assignments, type RowOf, selectList, withIsoDates } from "../columns.ts";
 
 // Playlists (data/playlists/*): every statement is raw SQL run through Prisma ($queryRaw,
 // $executeRaw). Through Prisma, because a change of a playlist's contents runs in one transaction
@@ -27,14 +27,7 @@ export const PLAYLIST_COLUMNS = Prisma.sql`${PLAYLIST_FIELDS},
   (SELECT count(*)::int FROM playlist_songs ps WHERE ps.playlist_id = p.id) AS "songCount"`;
 
 /** A playlist as the driver returns it: timestamps as Date. */
-export interface PlaylistRow {
-  id: number;
-  name: string;
-  description: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  songCount: number;
-}
+export type PlaylistRow = RowOf<Playlist, "createdAt" | "updatedAt">;
 
 /** The fields a client may write, as `column = value` assignments. */
 export function playlistAssignments(fields: PlaylistPatch): Prisma.Sql[] {
@@ -42,9 +35,5 @@ export function playlistAssignments(fields: PlaylistPatch): Prisma.Sql[] {
 }
 
 export function toPlaylist(row: PlaylistRow): Playlist {
-  return {
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return withIsoDates(row);
 }

@@ -1,6 +1,6 @@
 import { Prisma } from "@songbook/db";
 import type { Song, SongPatch } from "../../schema/song.ts";
-import { assignments, selectList } from "../columns.ts";
+import { assignments, type RowOf, selectList, withIsoDates } from "../columns.ts";
 
 /**
  * The one list of the `songs` columns a Song object is read from and written to, by field. A
@@ -19,16 +19,7 @@ const COLUMN_OF = {
 } as const satisfies Record<keyof Song, string>;
 
 /** A song as `pg` returns it: timestamps as Date. */
-export interface SongRow {
-  id: number;
-  title: string;
-  artist: string;
-  album: string | null;
-  releaseYear: number | null;
-  url: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type SongRow = RowOf<Song, "createdAt" | "updatedAt">;
 
 /** The columns of a Song over `songs s`, each named as its SongRow field. */
 export const SONG_COLUMNS = selectList("s", COLUMN_OF);
@@ -39,11 +30,7 @@ export function songAssignments(fields: SongPatch): Prisma.Sql[] {
 }
 
 export function toSong(row: SongRow): Song {
-  return {
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return withIsoDates(row);
 }
 
 /**
