@@ -3,8 +3,9 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { revokeOtherTokens } from "../data/tokens.ts";
 import { findCredentials, updatePasswordHash } from "../data/users.ts";
+import { checkWithin } from "../limits/attempt-work.ts";
 import type { PasswordChangeInput } from "../schema/user.ts";
-import { checkWithin, startLoginAttempt } from "./login-limit.ts";
+import { startLoginAttempt } from "./login-limit.ts";
 import { checkPassword, hashNewPassword } from "./password-work.ts";
 import type { Session } from "./resolve-token.ts";
 

@@ -32,19 +32,6 @@ export interface LoginAttempt {
   // A wrong password needs no call: the attempt's rows stay, and are the failure counted.
 }
 
-/**
- * Runs the password check of `attempt`; when it fails with an error (the database or password
- * work), no guess was made, so the attempt is withdrawn before the error goes on.
- */
-export async function checkWithin<T>(attempt: LoginAttempt, check: () => Promise<T>): Promise<T> {
-  try {
-    return await check();
-  } catch (error) {
-    await attempt.withdraw().catch(() => {});
-    throw error;
-  }
-}
-
 /** Records a login attempt; throws TOO_MANY_REQUESTS, with the seconds to wait, over a limit. */
 export async function startLoginAttempt(
   db: Db,

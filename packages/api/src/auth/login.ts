@@ -1,9 +1,10 @@
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
 import { findUserByEmail } from "../data/users.ts";
+import { checkWithin } from "../limits/attempt-work.ts";
 import type { AuthResult, LoginInput } from "../schema/user.ts";
 import { issueToken } from "./issue-token.ts";
-import { checkWithin, startLoginAttempt } from "./login-limit.ts";
+import { startLoginAttempt } from "./login-limit.ts";
 import { checkPassword, hashNewPassword } from "./password-work.ts";
 
 let dummyHash: Promise<string> | undefined;

@@ -1,6 +1,5 @@
 import { hashPassword, PasswordWorkBusy, verifyPassword } from "@songbook/auth";
-import { TRPCError } from "@trpc/server";
-import { RetryLater } from "../errors/retry-later.ts";
+import { retryLater } from "../errors/retry-later.ts";
 
 // @songbook/auth turns password work away when too much of it is waiting (see its password.ts);
 // the API answers that as 503 with `Retry-After`. The queue drains in a second or two.
@@ -21,10 +20,11 @@ async function busyAsUnavailable<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (!(error instanceof PasswordWorkBusy)) throw error;
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: "The server is busy. Try again shortly.",
-      cause: new RetryLater(BUSY_RETRY_SECONDS),
-    });
+    throw retryLater(
+      "SERVICE_UNAVAILABLE",
+      "The server is busy. Try again shortly.",
+      BUSY_RETRY_SECONDS,
+      error,
+    );
   }
 }

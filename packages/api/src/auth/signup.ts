@@ -1,6 +1,7 @@
 import type { Db } from "@songbook/db";
 import { rememberNetwork } from "../data/limits/known-networks.ts";
 import { insertUser } from "../data/users.ts";
+import { checkWithin } from "../limits/attempt-work.ts";
 import type { AuthResult, SignupInput } from "../schema/user.ts";
 import { issueToken } from "./issue-token.ts";
 import { hashNewPassword } from "./password-work.ts";
@@ -16,13 +17,7 @@ export async function signUp(
   clientAddress: string | null,
 ): Promise<AuthResult> {
   const attempt = await startSignupAttempt(db, clientAddress);
-  let passwordHash: string;
-  try {
-    passwordHash = await hashNewPassword(password);
-  } catch (error) {
-    await attempt.withdraw().catch(() => {});
-    throw error;
-  }
+  const passwordHash = await checkWithin(attempt, () => hashNewPassword(password));
   const { network } = attempt;
   return db.$transaction(async (tx) => {
     const user = await insertUser(tx, { email, name, passwordHash });

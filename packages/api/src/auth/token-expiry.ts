@@ -1,7 +1,7 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A session (a token from signup or login) ends this many days after it was last used. */
-export const SESSION_IDLE_DAYS = 30;
+const SESSION_IDLE_DAYS = 30;
 
 /** When a session used at `now` ends, unless it is used again before. */
 export function sessionExpiry(now: Date): Date {

@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
-import { RetryLater } from "./retry-later.ts";
+import type { TRPCError } from "@trpc/server";
+import { retryLater } from "./retry-later.ts";
 
 /**
  * How long a client is asked to wait when the database is down or too slow: about what a server
@@ -12,9 +12,10 @@ const RETRY_AFTER_SECONDS = 5;
  * 503 with `Retry-After`. The database's own error stays in the cause chain, for logs only.
  */
 export function databaseUnavailable(cause: unknown): TRPCError {
-  return new TRPCError({
-    code: "SERVICE_UNAVAILABLE",
-    message: "The database is unavailable; try again shortly",
-    cause: new RetryLater(RETRY_AFTER_SECONDS, { cause }),
-  });
+  return retryLater(
+    "SERVICE_UNAVAILABLE",
+    "The database is unavailable; try again shortly",
+    RETRY_AFTER_SECONDS,
+    cause,
+  );
 }

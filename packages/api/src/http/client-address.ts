@@ -6,7 +6,7 @@ import { BlockList, isIP } from "node:net";
  */
 export type TrustedProxies = { hops: number } | { ranges: BlockList };
 
-export const NO_TRUSTED_PROXY: TrustedProxies = { hops: 0 };
+const NO_TRUSTED_PROXY: TrustedProxies = { hops: 0 };
 
 /**
  * SONGBOOK_TRUST_PROXY: unset or empty for none, a hop count (`1`), or a comma-separated list of

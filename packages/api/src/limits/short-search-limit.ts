@@ -1,6 +1,5 @@
 import type { Db } from "@songbook/db";
-import { TRPCError } from "@trpc/server";
-import { RetryLater } from "../errors/retry-later.ts";
+import { retryLater } from "../errors/retry-later.ts";
 import type { SongListQuery } from "../schema/song.ts";
 
 /**
@@ -20,7 +19,7 @@ const RETRY_AFTER_SECONDS = 1;
  * (pg_trgm indexes runs of letters and digits, three characters at a time), so its statements
  * read every song of the library — "a", "ab", "a b", "!!" alike.
  */
-export function isShortSearch({ q }: SongListQuery): boolean {
+function isShortSearch({ q }: SongListQuery): boolean {
   return Boolean(q) && !/[\p{L}\p{Nd}]{3}/u.test(q ?? "");
 }
 
@@ -46,12 +45,11 @@ export async function boundShortSearch<T>(
   const { tokenId } = session;
   const count = running.get(tokenId) ?? 0;
   if (count >= MAX_SHORT_SEARCHES_PER_TOKEN) {
-    throw new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message:
-        "Too many short searches (no three letters or digits in a row) at once; try again in a second",
-      cause: new RetryLater(RETRY_AFTER_SECONDS),
-    });
+    throw retryLater(
+      "TOO_MANY_REQUESTS",
+      "Too many short searches (no three letters or digits in a row) at once; try again in a second",
+      RETRY_AFTER_SECONDS,
+    );
   }
   running.set(tokenId, count + 1);
   try {

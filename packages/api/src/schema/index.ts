@@ -18,5 +18,5 @@ export {
   SongPatch,
   SongSort,
 } from "./song.ts";
-export { MAX_TOKEN_DAYS, NewToken, Token, TokenInput, TokenList } from "./token.ts";
+export { NewToken, Token, TokenInput, TokenList } from "./token.ts";
 export { AuthResult, LoginInput, PasswordChangeInput, SignupInput, User } from "./user.ts";
