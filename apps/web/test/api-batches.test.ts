@@ -7,6 +7,7 @@ import {
   api,
   baseUrl,
   listSongs,
+  listTokens,
   ok,
   PASSWORD,
   signUp,
@@ -140,6 +141,8 @@ describe("auth procedures in a batch", () => {
       "auth procedures cannot be batched: call them one at a time",
     ]);
     expect((await listSongs(token)).total).toBe(0);
+    // The login did not run either: no token besides the signup's was issued.
+    expect(await listTokens(token)).toHaveLength(1);
   });
 
   it("refuse a logout batched with other calls: the token keeps working", async () => {

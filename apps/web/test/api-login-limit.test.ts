@@ -1,3 +1,4 @@
+import { MAX_BATCH_CALLS } from "@songbook/api/batching";
 import { describe, expect, it } from "vitest";
 import {
   type Answer,
@@ -76,8 +77,9 @@ describe("wrong passwords for one email from one address, all at once", () => {
     expect(
       single.map(({ status }) => status).filter((status) => status !== 401 && status !== 429),
     ).toEqual([]);
-    expect(batch.answer.status).toBeLessThan(500);
-    expect(batch.statuses.filter((status) => status < 400 || status >= 500)).toEqual([]);
+    // A batch of 50 is over the batch limit: refused whole, not one of its calls ran.
+    expect(batch.answer.status).toBe(400);
+    expect(batch.statuses).toEqual([]);
     for (const answer of single.filter(({ status }) => status === 429)) {
       expectRetryLater(answer, TOO_MANY_LOGINS, 15 * 60);
     }
@@ -89,6 +91,21 @@ describe("wrong passwords for one email from one address, all at once", () => {
     expectRetryLater(await logIn(email, PASSWORD, attacker), TOO_MANY_LOGINS, 15 * 60);
     // …and not its owner, from an address with no failures.
     expect((await logIn(email, PASSWORD, uniqueAddress())).status).toBe(200);
+  });
+});
+
+describe("wrong passwords batched within the batch limit", () => {
+  it("are refused as calls a batch may not make, and none counts as a failed login", async () => {
+    const { email } = await signUp("batched");
+    const attacker = uniqueAddress();
+    const batch = await batchedLogins(email, "not the password", attacker, MAX_BATCH_CALLS);
+    expect(batch.answer.status).toBe(400);
+    expect(batch.statuses).toEqual(Array.from({ length: MAX_BATCH_CALLS }, () => 400));
+    // All five guesses of the limit are still there: none was used up by the batch.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await logIn(email, "not the password", attacker)).status).toBe(401);
+    }
+    expectRetryLater(await logIn(email, PASSWORD, attacker), TOO_MANY_LOGINS, 15 * 60);
   });
 });
 
