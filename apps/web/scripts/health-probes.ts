@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setApiHeaders } from "@songbook/api";
+import { DATABASE_RETRY_AFTER_SECONDS, sendJson, setApiHeaders } from "@songbook/api";
 import { type Db, pendingMigrations } from "@songbook/db";
 
 // Probes for an orchestrator or load balancer, answered straight from node:http (like /api/v1)
@@ -18,7 +18,7 @@ type Probe = (res: ServerResponse) => Promise<void> | void;
 /** A listener that answers the probes' paths and returns false for any other. */
 export function createHealthProbes(db: Db) {
   const probes: Record<string, Probe> = {
-    [LIVE]: (res) => send(res, 200, { status: "ok" }),
+    [LIVE]: (res) => sendJson(res, 200, { status: "ok" }),
     [READY]: (res) => answerReady(db, res),
   };
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -29,7 +29,7 @@ export function createHealthProbes(db: Db) {
     setApiHeaders(res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("allow", "GET, HEAD");
-      send(res, 405, { message: "Only GET and HEAD", code: "METHOD_NOT_SUPPORTED" });
+      sendJson(res, 405, { message: "Only GET and HEAD", code: "METHOD_NOT_SUPPORTED" });
     } else {
       void probe(res);
     }
@@ -42,8 +42,8 @@ async function answerReady(db: Db, res: ServerResponse): Promise<void> {
   try {
     pending = await pendingMigrations(db);
   } catch {
-    res.setHeader("retry-after", "5");
-    send(res, 503, {
+    res.setHeader("retry-after", DATABASE_RETRY_AFTER_SECONDS);
+    sendJson(res, 503, {
       status: "unavailable",
       reason: "database",
       message: "The database is not answering.",
@@ -51,7 +51,7 @@ async function answerReady(db: Db, res: ServerResponse): Promise<void> {
     return;
   }
   if (pending.length > 0) {
-    send(res, 503, {
+    sendJson(res, 503, {
       status: "unavailable",
       reason: "migrations",
       message: `${pending.length} migration(s) not applied: run pnpm db:migrate.`,
@@ -59,13 +59,5 @@ async function answerReady(db: Db, res: ServerResponse): Promise<void> {
     });
     return;
   }
-  send(res, 200, { status: "ready" });
-}
-
-function send(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("content-length", Buffer.byteLength(text));
-  res.end(text);
+  sendJson(res, 200, { status: "ready" });
 }

@@ -4,6 +4,7 @@ import {
   answerClientError,
   createApiListener,
   resolveClientAddress,
+  sendJson,
   setApiHeaders,
 } from "@songbook/api";
 import { apiEnv } from "@songbook/api/env";
@@ -65,9 +66,7 @@ function serveNext(req: IncomingMessage, res: ServerResponse) {
   if (api) setApiHeaders(res);
   else securityHeaders.setPagePolicy(req, res);
   if (!isOriginFormPath(pathname)) {
-    res.statusCode = 400;
-    res.setHeader("content-type", "application/json; charset=utf-8");
-    res.end(JSON.stringify({ message: "Malformed request path", code: "BAD_REQUEST" }));
+    sendJson(res, 400, { message: "Malformed request path", code: "BAD_REQUEST" });
     return;
   }
   void handleNext(req, res);

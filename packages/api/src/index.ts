@@ -6,7 +6,8 @@ import type { AppRouter } from "./root.ts";
 export { sessionCookie } from "./auth/session-cookie.ts";
 export { type Context, type CreateContextOptions, createContext } from "./context.ts";
 export type { ApiErrorShape, ErrorData } from "./errors/format.ts";
-export { setApiHeaders } from "./http/api-headers.ts";
+export { DATABASE_RETRY_AFTER_SECONDS } from "./errors/service-unavailable.ts";
+export { sendJson, setApiHeaders } from "./http/api-headers.ts";
 export {
   parseTrustedProxies,
   resolveClientAddress,

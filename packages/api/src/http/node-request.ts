@@ -1,4 +1,6 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendJson } from "./api-headers.ts";
+import { PAYLOAD_TOO_LARGE_BODY } from "./body.ts";
 
 /**
  * The request's headers, as fetch Headers (what the context reads): from `req.headers`,
@@ -42,6 +44,16 @@ export function readNodeBodyWithin(
   });
 }
 
+/**
+ * The 413 of a body over the limit, on either endpoint: what is left of the body is thrown away
+ * (within bounds) and the connection closed, since it cannot carry another request.
+ */
+export async function refuseOversizedBody(req: IncomingMessage, res: ServerResponse) {
+  await discardRest(req);
+  res.setHeader("connection", "close");
+  sendJson(res, 413, PAYLOAD_TOO_LARGE_BODY);
+}
+
 const DISCARD_LIMIT_BYTES = 4 * 1024 * 1024;
 const DISCARD_LIMIT_MS = 2_000;
 
@@ -51,7 +63,7 @@ const DISCARD_LIMIT_MS = 2_000;
  * kernel reset the connection, and a reset discards the answer the client has not read yet. (Go's
  * net/http does the same.) A client that sends more than the bounds may see that reset.
  */
-export function discardRest(req: IncomingMessage): Promise<void> {
+function discardRest(req: IncomingMessage): Promise<void> {
   if (req.readableEnded) return Promise.resolve();
   return new Promise((resolve) => {
     let discarded = 0;

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@songbook/db";
 import { createURL } from "@trpc/server/adapters/node-http";
-import { setApiHeaders } from "./api-headers.ts";
+import { sendJson, setApiHeaders } from "./api-headers.ts";
+import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions, logInternalError } from "./endpoint.ts";
-import { discardRest, headersOf } from "./node-request.ts";
+import { headersOf, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { REST_BASE_PATH, serveRest } from "./rest.ts";
 import { handleTrpcRequest, TRPC_BASE_PATH } from "./trpc.ts";
 
@@ -42,61 +43,24 @@ function under(pathname: string, basePath: string): boolean {
 
 /**
  * The tRPC endpoint, through tRPC's fetch handler: tRPC's own node adapter converts to a fetch
- * Request too, so converting here costs nothing more and keeps the body limit in front of it.
+ * Request too. The body is read here first, within the limit, as REST reads it.
  */
 async function serveTrpc(req: IncomingMessage, res: ServerResponse, options: EndpointOptions) {
+  let body: string | undefined;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
+    if (body === undefined) return refuseOversizedBody(req, res);
+  }
   let request: Request;
   try {
-    request = toRequest(req);
+    request = new Request(createURL(req), { method: req.method, headers: headersOf(req), body });
   } catch {
     return sendJson(res, 400, { message: "Malformed request", code: "BAD_REQUEST" });
   }
-  const response = await handleTrpcRequest(request, {
-    ...options,
-    clientAddress: clientAddress(request.headers),
-  });
-  if (response.headers.get("connection") === "close") await discardRest(req);
-  await send(res, response);
-}
-
-/** The fetch Request of a node:http request, its body streamed as it arrives. */
-function toRequest(req: IncomingMessage): Request {
-  const headers = headersOf(req);
-  const bodyless = req.method === "GET" || req.method === "HEAD";
-  return new Request(createURL(req), {
-    method: req.method,
-    headers,
-    ...(bodyless ? {} : { body: bodyStream(req), duplex: "half" }),
-  });
-}
-
-/**
- * The body as a web stream, with backpressure. Cancelling it (the endpoint stops reading a body
- * over the limit) only stops reading: destroying the socket here would reset the connection before
- * the client reads the answer.
- */
-function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
-  let onData: (chunk: Buffer) => void;
-  let onEnd: () => void;
-  return new ReadableStream({
-    start(controller) {
-      onData = (chunk) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      };
-      onEnd = () => controller.close();
-      req
-        .on("data", onData)
-        .once("end", onEnd)
-        .once("error", (error) => controller.error(error));
-    },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      req.off("data", onData).off("end", onEnd).pause();
-    },
-  });
+  await send(
+    res,
+    await handleTrpcRequest(request, { ...options, clientAddress: clientAddress(request.headers) }),
+  );
 }
 
 /** Writes a fetch Response to node:http (API answers are small JSON: sent in one piece). */
@@ -108,9 +72,4 @@ async function send(res: ServerResponse, response: Response) {
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
-}
-
-function sendJson(res: ServerResponse, status: number, body: { message: string; code: string }) {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }

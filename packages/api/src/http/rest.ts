@@ -6,15 +6,15 @@ import { restErrorBody } from "../errors/format.ts";
 import { retryAfterSeconds } from "../errors/retry-later.ts";
 import { successStatus } from "../openapi/status.ts";
 import { appRouter } from "../root.ts";
-import { MAX_BODY_BYTES, PAYLOAD_TOO_LARGE_BODY } from "./body.ts";
+import { sendJson } from "./api-headers.ts";
+import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
-import { discardRest, headersOf, readNodeBodyWithin } from "./node-request.ts";
+import { headersOf, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
 
-const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
 
 /**
@@ -43,13 +43,7 @@ export async function serveRest(
   let body: string | undefined;
   if (BODY_METHODS.has(method)) {
     body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
-    if (body === undefined) {
-      // What is left of the body is thrown away (within bounds) and the connection closed: it
-      // cannot carry another request.
-      await discardRest(req);
-      res.setHeader("connection", "close");
-      return sendJson(res, 413, PAYLOAD_TOO_LARGE_BODY);
-    }
+    if (body === undefined) return refuseOversizedBody(req, res);
   }
   const found = findRestRoute(method, url.pathname.slice(REST_BASE_PATH.length));
   try {
@@ -119,11 +113,4 @@ type Call = (input: unknown) => Promise<unknown>;
 function procedureOf(caller: Caller, procedure: string): Call {
   const [group, name] = procedure.split(".") as [string, string];
   return (caller as unknown as Record<string, Record<string, Call>>)[group]?.[name] as Call;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.statusCode = status;
-  res.setHeader("content-type", JSON_CONTENT_TYPE);
-  // A HEAD answer gets the headers only: node:http leaves the body out.
-  res.end(JSON.stringify(body));
 }

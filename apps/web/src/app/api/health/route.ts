@@ -1,3 +1,4 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from "@songbook/api";
 import { getDb } from "~/server/db";
 import { json } from "~/server/http/json";
 
@@ -11,7 +12,7 @@ export async function GET() {
   } catch {
     return json(
       { status: "unavailable", message: "The database is not answering." },
-      { status: 503, headers: { "Retry-After": "5" } },
+      { status: 503, headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
     );
   }
 }
