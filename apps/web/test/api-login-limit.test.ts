@@ -141,4 +141,15 @@ describe("signups from one address", () => {
     // Nothing was made: the email is still free, from another address.
     expect((await signUpFrom(uniqueAddress(), email)).status).toBe(201);
   });
+
+  it("hold when 20 arrive at once: at most 10 accounts, the rest 429", async () => {
+    const address = uniqueAddress();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => signUpFrom(address)));
+    const created = answers.filter(({ status }) => status === 201).length;
+    expect(created).toBeGreaterThan(0);
+    expect(created).toBeLessThanOrEqual(10);
+    for (const refused of answers.filter(({ status }) => status !== 201)) {
+      expectRetryLater(refused, "Too many signups from this address. Try again later.", 60 * 60);
+    }
+  });
 });

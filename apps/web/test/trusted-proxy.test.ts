@@ -34,10 +34,21 @@ async function attemptsUntilLimited(base: string, chain: (spoofed: string) => st
 describe("with a hop count (SONGBOOK_TRUST_PROXY=1, the test app)", () => {
   it("counts a client by the address the proxy saw, whatever it put left of it", async () => {
     const client = "198.51.100.201";
-    await attemptsUntilLimited(baseUrl, (spoofed) => `${spoofed}, ${client}`);
+    // 20 failures from one address are allowed, the 21st is refused.
+    expect(await attemptsUntilLimited(baseUrl, (spoofed) => `${spoofed}, ${client}`)).toBe(21);
     expect((await failLogin(baseUrl, `192.0.2.250, ${client}`)).status).toBe(429);
     // Another client behind the same proxy is not affected.
     expect((await failLogin(baseUrl, "198.51.100.202")).status).toBe(401);
+  });
+});
+
+describe("IPv6 clients", () => {
+  it("are counted by their /64: new addresses inside it share one limit, the next /64 does not", async () => {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      expect((await failLogin(baseUrl, `2001:db8:64:1::${attempt}`)).status).toBe(401);
+    }
+    expect((await failLogin(baseUrl, "2001:db8:64:1:ffff::99")).status).toBe(429);
+    expect((await failLogin(baseUrl, "2001:db8:64:2::1")).status).toBe(401);
   });
 });
 
@@ -51,7 +62,9 @@ describe("with trusted CIDR ranges", () => {
 
   it("walks past every trusted proxy to the client, whatever it put left of it", async () => {
     const client = "198.51.100.203";
-    await attemptsUntilLimited(app.baseUrl, (spoofed) => `${spoofed}, ${client}, 10.1.1.1`);
+    expect(
+      await attemptsUntilLimited(app.baseUrl, (spoofed) => `${spoofed}, ${client}, 10.1.1.1`),
+    ).toBe(21);
     expect((await failLogin(app.baseUrl, `${client}, 10.2.2.2, 10.3.3.3`)).status).toBe(429);
     expect((await failLogin(app.baseUrl, "198.51.100.204, 10.1.1.1")).status).toBe(401);
   });
