@@ -41,6 +41,7 @@ describe("a bad setting stops the start with one line naming it", () => {
     ["SONGBOOK_LOG_SQL", "maybe", "must be 1 or 0"],
     ["SONGBOOK_HTTPS", "yes please", "must be 1 or 0"],
     ["DATABASE_URL", "mysql://root@localhost/songbook", "must be a postgresql:// URL"],
+    ["DATABASE_DIRECT_URL", "localhost:5432", "must be a postgresql:// URL"],
   ])("%s=%s", async (name, value, problem) => {
     const output = outputOfExit1(await failedStart({ [name]: value }));
     expect(output).toBe(`error: configuration: ${name} ${problem}\n`);

@@ -6,6 +6,7 @@ import {
   type Settings,
   soak,
   twoInstances,
+  twoInstancesBehindPooler,
 } from "./scenarios.ts";
 
 // pnpm robustness [--short]: load, soak and fault tests against the built app. CI runs --short.
@@ -19,9 +20,14 @@ const { values } = parseArgs({
         process.env.BENCH_DATABASE_URL ??
         "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
     },
+    "pooler-url": { type: "string", default: process.env.TEST_DATABASE_POOLER_URL },
   },
 });
-const settings: Settings = { serverUrl: values["database-url"], short: values.short };
+const settings: Settings = {
+  serverUrl: values["database-url"],
+  poolerUrl: values["pooler-url"],
+  short: values.short,
+};
 
 const scenarios: [string, () => Promise<Outcome>][] = [
   ["soak", () => soak(settings)],
@@ -29,6 +35,7 @@ const scenarios: [string, () => Promise<Outcome>][] = [
   ["crash (PGlite)", () => crashAndRestart(settings, "PGlite")],
   ["PostgreSQL restart", () => postgresRestart(settings)],
   ["two instances", () => twoInstances(settings)],
+  ["two instances behind pgbouncer", () => twoInstancesBehindPooler(settings)],
 ];
 
 // In CI every scenario must run: there a skipped one counts as failed.

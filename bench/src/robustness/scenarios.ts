@@ -19,6 +19,8 @@ export interface Outcome {
 export interface Settings {
   /** A PostgreSQL server; each scenario makes (and drops) a database of its own on it. */
   serverUrl: string;
+  /** pgbouncer in front of that server (its database name is replaced), if there is one. */
+  poolerUrl?: string;
   short: boolean;
 }
 
@@ -199,4 +201,60 @@ export async function twoInstances(settings: Settings): Promise<Outcome> {
       await Promise.all([a.stop(), b.stop()]);
     }
   });
+}
+
+/**
+ * Two app instances behind pgbouncer in transaction pooling mode, both started at once on an
+ * empty database (so both migrate at once, past the pooler), then under load on both: no 5xx,
+ * no acknowledged write lost, and the same exact total on each.
+ */
+export async function twoInstancesBehindPooler(settings: Settings): Promise<Outcome> {
+  const name = "two instances behind pgbouncer (transaction pooling), under load";
+  if (!settings.poolerUrl) {
+    return {
+      name,
+      ok: false,
+      skipped: true,
+      lines: ["not run: give --pooler-url (or TEST_DATABASE_POOLER_URL), pgbouncer in front of it"],
+    };
+  }
+  const seconds = settings.short ? 5 : 30;
+  const database = await createTemporaryDatabase(settings.serverUrl, "songbook_robust");
+  try {
+    const pooled = new URL(settings.poolerUrl);
+    pooled.pathname = new URL(database.url).pathname;
+    const env = { DATABASE_URL: pooled.toString(), DATABASE_DIRECT_URL: database.url };
+    const [a, b] = await Promise.all([startApp(env), startApp(env)]);
+    try {
+      const onA = await signUp(a.baseUrl, "pooled");
+      const onB = { ...onA, baseUrl: b.baseUrl };
+      const loads = await Promise.all(
+        [onA, onB].map((user) => mixedLoad(user, { clients: CLIENTS / 2, seconds })),
+      );
+      const created = loads.flatMap((load) => load.created);
+      const missing = await missingSongs(onB, created);
+      const totals = await Promise.all(
+        [onA, onB].map(async (user) => {
+          const { body } = await call(user, "GET", "/users/self/songs?limit=1");
+          return (body as { total: number }).total;
+        }),
+      );
+      const errors = loads.reduce((sum, load) => sum + load.serverErrors + load.unanswered, 0);
+      return {
+        name,
+        ok: errors === 0 && missing.length === 0 && totals.every((t) => t === created.length),
+        lines: [
+          ...loads.map(
+            (load, i) =>
+              `instance ${"AB"[i]}: ${load.requests} requests, ${load.serverErrors} 5xx, ${load.unanswered} unanswered, ${load.created.length} songs created`,
+          ),
+          `${created.length} acknowledged creates, ${missing.length} missing; listing total on A ${totals[0]}, on B ${totals[1]}`,
+        ],
+      };
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  } finally {
+    await database.stop();
+  }
 }

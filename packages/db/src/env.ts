@@ -16,6 +16,9 @@ const env = readEnv({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
     .optional(),
+  DATABASE_DIRECT_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" })
+    .optional(),
   SONGBOOK_DATA_DIR: z.string().trim().min(1, "must name a folder").default(".data/pglite"),
   SONGBOOK_LOG_SQL: flag(),
   SONGBOOK_DB_POOL_SIZE: wholeNumber(1, 1000).default(10),
@@ -30,6 +33,11 @@ const env = readEnv({
 export const dbEnv = {
   /** A PostgreSQL server. Unset: the embedded PGlite database in `dataDir`. */
   databaseUrl: env.DATABASE_URL,
+  /**
+   * The same server without a pooler in between (pgbouncer in transaction mode), for work that
+   * needs a session of its own: migrations, which hold an advisory lock. Unset: DATABASE_URL.
+   */
+  directUrl: env.DATABASE_DIRECT_URL,
   /** Folder of the embedded database. */
   dataDir: path.resolve(repoRoot, env.SONGBOOK_DATA_DIR),
   /** Log every SQL statement with its duration (never its parameters). */

@@ -11,7 +11,7 @@ export async function prepareDatabase(
 ): Promise<OpenDatabase> {
   const database = await openDatabase();
   try {
-    const applied = await applyMigrations(database);
+    const applied = await applyMigrations(database.migrationTarget);
     if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
     if (database.embedded && database.created) {
       const demo = await seedDemo(database.url);

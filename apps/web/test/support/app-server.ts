@@ -72,13 +72,26 @@ async function testDatabaseEnv() {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const database = await createTemporaryDatabase(serverUrl, "songbook_test");
-    return { env: { DATABASE_URL: database.url }, cleanUp: database.stop };
+    return { env: databaseUrls(database.url), cleanUp: database.stop };
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "songbook-app-"));
   return {
     env: { SONGBOOK_DATA_DIR: dataDir, DATABASE_URL: "" },
     cleanUp: () => fs.rm(dataDir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The app's database URLs. With TEST_DATABASE_POOLER_URL (pgbouncer in transaction pooling mode
+ * in front of the TEST_DATABASE_URL server, CI runs the HTTP suites so), the app serves through
+ * the pooler and migrates past it, as a deployment behind pgbouncer does.
+ */
+function databaseUrls(directUrl: string): Record<string, string> {
+  const poolerUrl = process.env.TEST_DATABASE_POOLER_URL;
+  if (!poolerUrl) return { DATABASE_URL: directUrl };
+  const pooled = new URL(poolerUrl);
+  pooled.pathname = new URL(directUrl).pathname;
+  return { DATABASE_URL: pooled.toString(), DATABASE_DIRECT_URL: directUrl };
 }
 
 async function waitUntilHealthy(baseUrl: string, child: ChildProcess): Promise<void> {

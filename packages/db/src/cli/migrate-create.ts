@@ -13,7 +13,7 @@ runCli(async () => {
   }
   const database = await openDatabase();
   try {
-    const dir = await createMigration(database, name);
+    const dir = await createMigration(database.migrationTarget, name);
     console.log(
       dir
         ? `Wrote prisma/migrations/${dir}/migration.sql. Review it, then run pnpm db:migrate.`

@@ -6,7 +6,7 @@ import { runCli } from "./run.ts";
 runCli(async () => {
   const database = await openDatabase();
   try {
-    const applied = await applyMigrations(database);
+    const applied = await applyMigrations(database.migrationTarget);
     console.log(
       applied.length === 0
         ? "Database is up to date."
