@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
@@ -10,6 +11,10 @@ const config: NextConfig = {
   // make fetch and resize on our CPU, and it fails with a 500 on a malformed URL.
   images: { unoptimized: true },
   typedRoutes: true,
+  // `pnpm bundle` ships `.next/standalone`: the built app with only the files it needs. Traced from
+  // the repository root, so the workspace packages and pnpm's node_modules layout come along.
+  output: "standalone",
+  outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
 };
 
 export default config;

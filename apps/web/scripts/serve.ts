@@ -18,7 +18,12 @@ try {
   process.exit(1);
 }
 
-const next = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", mode], {
+// The server beside this script, run the same way: its TypeScript source under tsx, or in the
+// bundle (`pnpm bundle`) its compiled .mjs with node alone.
+const extension = path.extname(import.meta.filename);
+const server = path.join(import.meta.dirname, `server${extension}`);
+const loader = extension === ".ts" ? ["--import", "tsx"] : [];
+const next = spawn(process.execPath, [...loader, server, mode], {
   cwd: path.resolve(import.meta.dirname, ".."),
   // The IPC channel closes when this process dies, however it dies: the server then exits too.
   stdio: ["inherit", "inherit", "inherit", "ipc"],

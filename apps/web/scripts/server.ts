@@ -13,6 +13,7 @@ import next from "next";
 import { createHealthProbes } from "./health-probes.ts";
 import { listenEnv } from "./listen-env.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
+import { adoptBuildConfigWithoutConfigFile } from "./standalone-config.ts";
 
 // The HTTP server `scripts/serve.ts` runs (Next.js's documented "custom server").
 //
@@ -36,7 +37,9 @@ const securityHeaders = createSecurityHeaders({ https: apiEnv.https, dev });
 // Started by serve.ts, which holds the embedded database: do not outlive it.
 process.on("disconnect", () => process.exit(0));
 
-const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const dir = path.resolve(import.meta.dirname, "..");
+adoptBuildConfigWithoutConfigFile(dir);
+const app = next({ dev, dir, hostname, port });
 const handleNext = app.getRequestHandler();
 const db = createDb(databaseUrl);
 const serveApi = createApiListener(db);

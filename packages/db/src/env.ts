@@ -3,11 +3,15 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { flag, readEnv, wholeNumber } from "./config/read-env.ts";
 
-/** The repository root: the embedded data folder and the migrations live relative to it. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * The app's root: the repository, or the folder `pnpm bundle` writes, which keeps this module three
+ * folders below its root too (inlined into apps/web/scripts/*.mjs). The embedded data folder and
+ * the migrations live relative to it.
+ */
+export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** Where `prisma/schema.prisma` and `prisma/migrations` are. */
-export const prismaDir = path.join(repoRoot, "prisma");
+export const prismaDir = path.join(appRoot, "prisma");
 
 /** 24 days: within PostgreSQL's limit for a timeout and Node's for a timer (2^31 - 1 ms each). */
 const MAX_DURATION_MS = 24 * 24 * 60 * 60 * 1000;
@@ -39,7 +43,7 @@ export const dbEnv = {
    */
   directUrl: env.DATABASE_DIRECT_URL,
   /** Folder of the embedded database. */
-  dataDir: path.resolve(repoRoot, env.SONGBOOK_DATA_DIR),
+  dataDir: path.resolve(appRoot, env.SONGBOOK_DATA_DIR),
   /** Log every SQL statement with its duration (never its parameters). */
   logSql: env.SONGBOOK_LOG_SQL,
   /** Connections per process; the embedded server serialises everything anyway. */
