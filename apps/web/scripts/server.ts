@@ -10,10 +10,10 @@ import {
 import { apiEnv } from "@songbook/api/env";
 import { createDb, dbEnv } from "@songbook/db";
 import next from "next";
+import { runOnBuildConfig } from "./build-config.ts";
 import { createHealthProbes } from "./health-probes.ts";
 import { listenEnv } from "./listen-env.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
-import { adoptBuildConfigWithoutConfigFile } from "./standalone-config.ts";
 
 // The HTTP server `scripts/serve.ts` runs (Next.js's documented "custom server").
 //
@@ -38,7 +38,7 @@ const securityHeaders = createSecurityHeaders({ https: apiEnv.https, dev });
 process.on("disconnect", () => process.exit(0));
 
 const dir = path.resolve(import.meta.dirname, "..");
-adoptBuildConfigWithoutConfigFile(dir);
+if (!dev) runOnBuildConfig(dir);
 const app = next({ dev, dir, hostname, port });
 const handleNext = app.getRequestHandler();
 const db = createDb(databaseUrl);
