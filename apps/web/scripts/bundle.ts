@@ -18,7 +18,12 @@ const outWebDir = path.join(outDir, "apps/web");
 // Prisma's schema engine .wasm): they stay packages, copied whole, rather than being inlined.
 const filePackages = ["@electric-sql/pglite", "@prisma/schema-engine-wasm"];
 
-await fs.rm(outDir, { recursive: true, force: true });
+// A fresh folder, but for the embedded database of a run from an earlier bundle (.data/, the
+// default SONGBOOK_DATA_DIR), which a rebuild must not delete.
+const earlier = await fs.readdir(outDir).catch(() => []);
+for (const entry of earlier.filter((name) => name !== ".data")) {
+  await fs.rm(path.join(outDir, entry), { recursive: true, force: true });
+}
 
 // pnpm's layout is kept: its symlinks are relative, so they hold wherever the folder is copied.
 await fs.cp(path.join(webDir, ".next/standalone"), outDir, {
