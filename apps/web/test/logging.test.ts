@@ -95,7 +95,7 @@ describe("the access-log line", () => {
     const line = await accessLine(app, requestIdOf(read));
     expect(Object.keys(line).sort()).toEqual(ACCESS_LINE_FIELDS);
     expect(line).toMatchObject({
-      level: 30,
+      level: "info",
       msg: "request",
       method: "GET",
       route: "/api/v1/users/self/songs/{id}",
@@ -211,7 +211,7 @@ describe("X-Request-Id", () => {
     }
     expect(answer.status).toBe(503);
     const id = requestIdOf(answer);
-    const error = await logLine(app, (line) => line.level === 50 && line.requestId === id);
+    const error = await logLine(app, (line) => line.level === "error" && line.requestId === id);
     expect(error).toMatchObject({
       procedure: "user.self",
       msg: expect.stringMatching(/^database/),

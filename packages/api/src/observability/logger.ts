@@ -19,6 +19,8 @@ export const logger = processWide("logger", () =>
   pino({
     level: apiEnv.logLevel,
     timestamp: pino.stdTimeFunctions.isoTime,
+    // `"level":"error"` rather than pino's 50: what a person greps for, and log shippers map.
+    formatters: { level: (label) => ({ level: label }) },
     mixin: () => requestScope.getStore() ?? {},
     transport:
       process.env.NODE_ENV === "development"
