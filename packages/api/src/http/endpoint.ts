@@ -32,8 +32,12 @@ export function logInternalError({ error, path }: { error: TRPCError; path: stri
     if (now - unavailableLoggedAt < UNAVAILABLE_LOG_INTERVAL_MS) return;
     const cause = rootCause(error);
     logger.error(
-      { procedure, answered503: unavailableSinceLogged, cause: `${cause.name}: ${cause.message}` },
-      "database unavailable (answered503: requests answered 503 since the last such line)",
+      {
+        procedure,
+        answered503SinceLastLine: unavailableSinceLogged,
+        cause: `${cause.name}: ${cause.message}`,
+      },
+      "database unavailable",
     );
     unavailableLoggedAt = now;
     unavailableSinceLogged = 0;
