@@ -12,6 +12,7 @@ import { type Db, pendingMigrations } from "@songbook/db";
 
 const LIVE = "/api/health/live";
 const READY = "/api/health/ready";
+export const PROBE_PATHS = [LIVE, READY];
 
 type Probe = (res: ServerResponse) => Promise<void> | void;
 

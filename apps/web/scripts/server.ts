@@ -2,7 +2,12 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import {
   answerClientError,
+  apiRouteName,
   createApiListener,
+  createMetricsEndpoint,
+  logger,
+  METRICS_PATH,
+  observeRequests,
   resolveClientAddress,
   sendJson,
   setApiHeaders,
@@ -11,8 +16,9 @@ import { apiEnv } from "@songbook/api/env";
 import { createDb, dbEnv } from "@songbook/db";
 import next from "next";
 import { runOnBuildConfig } from "./build-config.ts";
-import { createHealthProbes } from "./health-probes.ts";
+import { createHealthProbes, PROBE_PATHS } from "./health-probes.ts";
 import { listenEnv } from "./listen-env.ts";
+import { pageRouteNamer } from "./page-routes.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 
 // The HTTP server `scripts/serve.ts` runs (Next.js's documented "custom server").
@@ -26,6 +32,10 @@ import { createSecurityHeaders } from "./security-headers.ts";
 // The client's address is decided here, once, from the socket and the X-Forwarded-For entries of
 // trusted proxies only (SONGBOOK_TRUST_PROXY), and handed on as the request's only
 // X-Forwarded-For address: `next start` would keep whatever a client sent.
+//
+// Every request, whoever answers it, gets a request id and one access-log line, and is measured
+// for /api/metrics (observeRequests), under a route template: the API's own, these probes', or
+// Next's route.
 const dev = process.argv[2] === "dev";
 const { PORT: port, HOST: hostname } = listenEnv;
 const { trustedProxies } = apiEnv;
@@ -37,16 +47,27 @@ const securityHeaders = createSecurityHeaders({ https: apiEnv.https, dev });
 // Started by serve.ts, which holds the embedded database: do not outlive it.
 process.on("disconnect", () => process.exit(0));
 
-const dir = path.resolve(import.meta.dirname, "..");
-if (!dev) runOnBuildConfig(dir);
-const app = next({ dev, dir, hostname, port });
+const webDir = path.resolve(import.meta.dirname, "..");
+if (!dev) runOnBuildConfig(webDir);
+const app = next({ dev, dir: webDir, hostname, port });
 const handleNext = app.getRequestHandler();
-const db = createDb(databaseUrl);
+const db = createDb(databaseUrl, { poolName: "api" });
 const serveApi = createApiListener(db);
 const serveProbes = createHealthProbes(db);
+const serveMetrics = createMetricsEndpoint(apiEnv.metricsToken);
 await app.prepare();
 
-const server = http.createServer((req, res) => {
+const pageRouteOf = pageRouteNamer(path.join(webDir, ".next"));
+const ownRoutes = new Set([...PROBE_PATHS, ...(apiEnv.metricsToken ? [METRICS_PATH] : [])]);
+function routeName(method: string, pathname: string) {
+  const trimmed = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  return (
+    apiRouteName(method, pathname) ??
+    (ownRoutes.has(trimmed) ? { route: trimmed } : { route: pageRouteOf(pathname) })
+  );
+}
+
+const serve = (req: IncomingMessage, res: ServerResponse) => {
   const address = resolveClientAddress(
     req.socket.remoteAddress,
     req.headers["x-forwarded-for"],
@@ -55,12 +76,13 @@ const server = http.createServer((req, res) => {
   if (address) req.headers["x-forwarded-for"] = address;
   else delete req.headers["x-forwarded-for"];
   securityHeaders.setForEveryAnswer(res);
-  if (!serveApi(req, res) && !serveProbes(req, res)) serveNext(req, res);
-});
+  if (!serveApi(req, res) && !serveProbes(req, res) && !serveMetrics(req, res)) serveNext(req, res);
+};
+const server = http.createServer(observeRequests(serve, { trustedProxies, routeName }));
 // Requests Node cannot parse (headers over its limit, broken HTTP): a JSON error, then close.
 server.on("clientError", answerClientError);
 server.listen(port, hostname, () => {
-  console.log(`Songbook is ready on http://${hostname}:${port}`);
+  logger.info(`Songbook is ready on http://${hostname}:${port}`);
 });
 
 function serveNext(req: IncomingMessage, res: ServerResponse) {

@@ -5,29 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startApp } from "./support/app-server.ts";
+import { failedStart, outputOfExit1 } from "./support/failed-start.ts";
 
 const webDir = path.resolve(import.meta.dirname, "..");
 const run = promisify(execFile);
-
-/** What the launcher printed when `pnpm start` with `env` failed, or a failure if it started. */
-async function failedStart(env: Record<string, string>): Promise<string> {
-  const started = await startApp(env).then(
-    async (app) => {
-      await app.stop();
-      return undefined;
-    },
-    (error: Error) => error.message,
-  );
-  if (started === undefined) throw new Error("The app started");
-  return started;
-}
-
-/** The whole output of a start that stopped with exit code 1. */
-function outputOfExit1(message: string): string {
-  const [reason, output] = message.split("\n--- server output ---\n");
-  expect(reason).toBe("The app exited with code 1");
-  return output ?? "";
-}
 
 // SONGBOOK_TRUST_PROXY: see trusted-proxy.test.ts.
 describe("a bad setting stops the start with one line naming it", () => {

@@ -15,6 +15,25 @@ export interface DbOptions {
   statementTimeoutMs?: number;
   /** Longest a statement waits for a connection (a busy pool, or connecting), in ms; 0: no limit. */
   poolTimeoutMs?: number;
+  /** Names the pool in the app's metrics (`databasePools`); unnamed pools are not listed. */
+  poolName?: string;
+}
+
+/** A named connection pool of this process, as the metrics read it. */
+export interface NamedPool {
+  name: string;
+  pool: Pick<pg.Pool, "totalCount" | "idleCount" | "waitingCount" | "options">;
+}
+
+// Process-wide under a registered symbol, as DIRECT below: the pools of every copy of this module.
+const POOLS = Symbol.for("songbook.db.pools");
+const processGlobals = globalThis as { [POOLS]?: Set<NamedPool> };
+processGlobals[POOLS] ??= new Set();
+const namedPools = processGlobals[POOLS];
+
+/** The named pools open in this process (the API endpoints', Next's). */
+export function databasePools(): Iterable<NamedPool> {
+  return namedPools;
 }
 
 /**
@@ -42,6 +61,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     logSql = dbEnv.logSql,
     statementTimeoutMs = dbEnv.statementTimeoutMs,
     poolTimeoutMs = dbEnv.poolTimeoutMs,
+    poolName,
   } = options;
   const pool = new pg.Pool({
     connectionString: url,
@@ -53,6 +73,8 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   // An idle connection the server closes (a restart) is dropped by the pool; without a listener
   // its error would end the process.
   pool.on("error", () => {});
+  const named = poolName === undefined ? undefined : { name: poolName, pool };
+  if (named) namedPools.add(named);
   const db = new PrismaClient({
     adapter: new PrismaPg(pool),
     log: logSql ? [{ emit: "event", level: "query" }] : [],
@@ -65,6 +87,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     await disconnect();
     if (closed) return;
     closed = true;
+    if (named) namedPools.delete(named);
     await pool.end();
   };
   if (logSql) {

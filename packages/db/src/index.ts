@@ -1,6 +1,13 @@
 // What the app needs at run time: a Prisma client on a database URL, and the model types.
 // Starting the embedded database, migrating and seeding live in "@songbook/db/runtime".
-export { createDb, type Db, type DbOptions, queryRows } from "./client.ts";
+export {
+  createDb,
+  type Db,
+  type DbOptions,
+  databasePools,
+  type NamedPool,
+  queryRows,
+} from "./client.ts";
 export { dbEnv } from "./env.ts";
 export type { ApiToken, Playlist, PlaylistSong, Song, User } from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";

@@ -8,6 +8,6 @@ import { env } from "~/env";
 const globalForDb = globalThis as { songbookDb?: Db };
 
 export function getDb(): Db {
-  globalForDb.songbookDb ??= createDb(env.databaseUrl);
+  globalForDb.songbookDb ??= createDb(env.databaseUrl, { poolName: "pages" });
   return globalForDb.songbookDb;
 }

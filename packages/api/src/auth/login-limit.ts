@@ -60,7 +60,7 @@ export async function startLoginAttempt(
     // count at its cap (closing the account to every network it is not known at) and renew its
     // own lock for ever; as it is, a lock ends 15 minutes after the last failure that was checked.
     await withdrawAttempt(db, attempt);
-    throw tooManyAttempts("Too many failed logins. Try again later.", refusedBy);
+    throw tooManyAttempts("login", "Too many failed logins. Try again later.", refusedBy);
   }
   return {
     withdraw: () => withdrawAttempt(db, attempt),

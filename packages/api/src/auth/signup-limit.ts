@@ -33,7 +33,11 @@ export async function startSignupAttempt(
     // Taken back, as a refused login is: a flood of refused signups does no work, and must not
     // keep its network locked for ever.
     await withdrawAttempt(db, attempt);
-    throw tooManyAttempts("Too many signups from this address. Try again later.", attempt.over);
+    throw tooManyAttempts(
+      "signup",
+      "Too many signups from this address. Try again later.",
+      attempt.over,
+    );
   }
   return { network, withdraw: () => withdrawAttempt(db, attempt) };
 }

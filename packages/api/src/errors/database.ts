@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable, Prisma } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
+import { metrics } from "../observability/metrics.ts";
 import { notFound, type Resource } from "./not-found.ts";
 import { databaseUnavailable } from "./service-unavailable.ts";
 
@@ -14,10 +15,14 @@ const RESOURCE_OF_MODEL: Record<string, Resource> = {
  * The API error for a database error that a request can legitimately cause, or for a database
  * that is down or too slow (503); undefined for any other error, which then stays an (opaque)
  * internal error. Handlers rely on this instead of checking first: `update({ where: { id,
- * userId } })` of a missing row becomes a 404 here.
+ * userId } })` of a missing row becomes a 404 here. An unavailable database is counted in the
+ * metrics.
  */
 export function fromDatabaseError(error: unknown): TRPCError | undefined {
-  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
+  if (isDatabaseUnavailable(error)) {
+    metrics.databaseUnavailable.inc();
+    return databaseUnavailable(error);
+  }
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   const model = error.meta?.modelName;
   switch (error.code) {

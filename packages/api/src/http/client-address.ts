@@ -72,6 +72,15 @@ export function resolveClientAddress(
   return client;
 }
 
+/**
+ * Whether the connection's peer is a trusted proxy, whose headers about the request (the client's
+ * address, a request id) are believed.
+ */
+export function isTrustedPeer(socketAddress: string | undefined, trusted: TrustedProxies): boolean {
+  const peer = socketAddress === undefined ? undefined : plainAddress(socketAddress);
+  return peer !== undefined && isTrustedHop(trusted, peer, 0);
+}
+
 /** Whether the address `hop` steps left of the connection's peer (0: the peer) is a proxy's. */
 function isTrustedHop(trusted: TrustedProxies, address: string, hop: number): boolean {
   if ("hops" in trusted) return hop < trusted.hops;

@@ -1,5 +1,6 @@
 import type { Db } from "@songbook/db";
 import type { TRPCError } from "@trpc/server";
+import { logger } from "../observability/logger.ts";
 
 /** What the REST and the tRPC endpoint need besides the request. */
 export interface EndpointOptions {
@@ -18,20 +19,25 @@ let unavailableSinceLogged = 0;
 /**
  * The server-side log of failed requests: internal errors, whose response says nothing, with a
  * stack; an unavailable database, whose cause the client never sees, as one line now and then.
- * Never the request itself — it can carry passwords and tokens.
+ * Never the request itself — it can carry passwords and tokens. The request's id comes with each
+ * line (observability/logger.ts).
  */
 export function logInternalError({ error, path }: { error: TRPCError; path: string | undefined }) {
-  const procedure = path ?? "(unknown procedure)";
+  const procedure = path ?? "(unknown)";
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    console.error(`[api] ${procedure} failed:`, error.cause ?? error);
+    logger.error({ procedure, err: error.cause ?? error }, "procedure failed");
   } else if (error.code === "SERVICE_UNAVAILABLE") {
     unavailableSinceLogged++;
     const now = Date.now();
     if (now - unavailableLoggedAt < UNAVAILABLE_LOG_INTERVAL_MS) return;
     const cause = rootCause(error);
-    console.error(
-      `[api] ${procedure}: database unavailable (${unavailableSinceLogged} answered 503 since ` +
-        `the last such line): ${cause.name}: ${cause.message}`,
+    logger.error(
+      {
+        procedure,
+        answered503SinceLastLine: unavailableSinceLogged,
+        cause: `${cause.name}: ${cause.message}`,
+      },
+      "database unavailable",
     );
     unavailableLoggedAt = now;
     unavailableSinceLogged = 0;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@songbook/db";
 import { createURL } from "@trpc/server/adapters/node-http";
+import { logger } from "../observability/logger.ts";
 import { sendJson, setApiHeaders } from "./api-headers.ts";
 import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions, logInternalError } from "./endpoint.ts";
@@ -28,7 +29,7 @@ export function createApiListener(
     if (!serve) return false;
     setApiHeaders(res);
     serve(req, res, options).catch((error: unknown) => {
-      console.error(`[api] ${req.method} ${pathname} failed:`, error);
+      logger.error({ err: error }, "API request failed");
       if (!res.headersSent)
         sendJson(res, 500, { message: "Internal error", code: "INTERNAL_SERVER_ERROR" });
       else res.destroy();

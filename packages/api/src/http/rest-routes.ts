@@ -18,6 +18,8 @@ import { appRouter } from "../root.ts";
 export interface RestRoute {
   /** The procedure, e.g. `song.list`. */
   procedure: string;
+  /** Its path template under the base path, as the OpenAPI document has it: `/users/self/songs/{id}`. */
+  path: string;
   /** Where the input comes from: the JSON body (POST, PUT, PATCH) or the query string. */
   inputFrom: "body" | "query";
   /** The procedure takes no input at all (`z.void()`): none is passed. */
@@ -49,6 +51,7 @@ forEachOpenApiProcedure(
       pattern: getPathRegExp(normalizePath(meta.openapi.path)),
       route: {
         procedure: path,
+        path: meta.openapi.path,
         inputFrom,
         takesNoInput: instanceofZodTypeLikeVoid(input),
         arrayParameters: inputFrom === "query" && object ? arrayKeys(object) : new Set(),
