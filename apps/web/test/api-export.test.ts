@@ -1,6 +1,9 @@
+import type { AppRouter } from "@songbook/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
   api,
+  baseUrl,
   createPlaylist,
   createSong,
   expectError,
@@ -266,6 +269,35 @@ describe("an export of a few thousand songs", () => {
         (song) =>
           `${song.title},${song.artist},${song.album ?? ""},${song.releaseYear ?? ""},,${song.createdAt}`,
       ),
+    );
+  });
+});
+
+describe("song.export and playlist.export over tRPC", () => {
+  it("check the request and answer where to download the file", async () => {
+    const { token } = await signUp("export-trpc");
+    const song = await createSong(token, { title: "Naima", artist: "John Coltrane" });
+    const playlist = await createPlaylist(token);
+    const trpc = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${baseUrl}/api/trpc`,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      ],
+    });
+    const link = await trpc.song.export.query({ format: "json", artist: "john coltrane" });
+    expect(link).toEqual({
+      url: "/api/v1/users/self/songs/export?format=json&artist=john+coltrane",
+      filename: "songbook-songs.json",
+    });
+    expect(JSON.parse((await api("GET", link.url, { token })).text)).toEqual({ items: [song] });
+    expect(await trpc.playlist.export.query({ id: playlist.id, format: "xspf" })).toEqual({
+      url: `/api/v1/users/self/playlists/${playlist.id}/export?format=xspf`,
+      filename: `songbook-playlist-${playlist.id}.xspf`,
+    });
+    await expect(trpc.playlist.export.query({ id: 2_000_000_000 })).rejects.toThrow(
+      "Playlist not found",
     );
   });
 });
