@@ -230,7 +230,8 @@ describe("GET /api/v1/users/self/playlists/{id}/export", () => {
 });
 
 describe("an export of a few thousand songs", () => {
-  it("equals the listing row for row in every order, across its pages", async () => {
+  // Page boundaries (ties, nulls) are covered with tiny pages in packages/api's export-pages test.
+  it("equals the listing row for row in every order", async () => {
     const { token } = await signUp("export-large");
     const artists = ["Abba", "abba", "Beatles", "Coltrane", "Davis"];
     const count = 3_000;
@@ -240,7 +241,7 @@ describe("an export of a few thousand songs", () => {
         batch.push(
           createSong(token, {
             // Repeated titles, artists differing in case only, half the albums missing and a
-            // fifth of the years: ties and nulls where the export's pages of 2000 meet.
+            // fifth of the years: ties and nulls in every order.
             title: `Song ${(i * 7) % 1_000}`,
             artist: artists[i % artists.length],
             album: i % 2 === 0 ? null : `Album ${i % 40}`,
