@@ -126,7 +126,7 @@ describe("M3U reader", () => {
         },
       },
       { line: 5, fields: { artist: "Fleetwood Mac", title: "Go Your Own Way", url: undefined } },
-      { line: 8, fields: { title: "Feeling Good", url: undefined } },
+      { line: 8, fields: { artist: "Nina Simone", title: "Feeling Good", url: undefined } },
       {
         line: 9,
         fields: {
