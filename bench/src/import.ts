@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { createTemporaryDatabase } from "@songbook/db/testing";
 import { startApp } from "@songbook/web/testing";
+import pg from "pg";
 
 // The import figure of issue 10: a 100,000-row Exportify-style CSV sent to the REST import of a
 // freshly started app, on PostgreSQL and on the embedded database, with the server's RSS sampled
@@ -18,6 +19,11 @@ export interface ImportFigure {
   rowsPerSecond: number;
   /** Highest RSS during the import minus RSS just before it. */
   rssGrowthMiB: number;
+  /**
+   * The database's own pace on this machine, this run: the same rows inserted straight with `pg`,
+   * in the import's batches and one transaction (PostgreSQL only).
+   */
+  bareRowsPerSecond?: number;
 }
 
 /** Imports IMPORT_ROWS songs on each database and answers the figures. */
@@ -29,7 +35,8 @@ export async function measureImports(
   const figures: ImportFigure[] = [];
   const database = await createTemporaryDatabase(serverUrl, "songbook_bench_import");
   try {
-    figures.push(await measureImport("PostgreSQL", { DATABASE_URL: database.url }, file));
+    const figure = await measureImport("PostgreSQL", { DATABASE_URL: database.url }, file);
+    figures.push({ ...figure, bareRowsPerSecond: await bareInsertRate(database.url) });
   } finally {
     await database.stop();
   }
@@ -60,7 +67,8 @@ async function measureImport(
     const { token } = (await signup.json()) as { token: string };
     const authorization = `Bearer ${token}`;
     const pid = await app.serverPid();
-    // Warm-up: a small import, so the first figure does not pay for loading the code.
+    // Warm-up: a small import, so the first figure does not pay for loading the code. Its songs
+    // are the file's first hundred: the import skips them as duplicates, as a user's would.
     await postImport(api, authorization, exportifyCsv(100));
     const before = await rssMiB(pid);
     let peak = before;
@@ -78,7 +86,7 @@ async function measureImport(
     peak = Math.max(peak, await rssMiB(pid));
     const listed = await fetch(`${api}/users/self/songs?limit=1`, { headers: { authorization } });
     const { total } = (await listed.json()) as { total: number };
-    if (result.created !== IMPORT_ROWS || total !== IMPORT_ROWS + 100) {
+    if (result.created !== IMPORT_ROWS - 100 || total !== IMPORT_ROWS) {
       throw new Error(`import on ${engine}: created ${result.created}, library total ${total}`);
     }
     return {
@@ -93,8 +101,45 @@ async function measureImport(
   }
 }
 
+/** Rows per second of the import's own statements, sent straight to the database. */
+async function bareInsertRate(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(
+      "INSERT INTO users (email, password_hash, updated_at) VALUES ('bare@songbook.local', '', now()) RETURNING id",
+    );
+    const userId = rows[0]?.id;
+    const songs = Array.from({ length: IMPORT_ROWS }, (_, i) => exportifySong(i + 1));
+    const started = performance.now();
+    await client.query("BEGIN");
+    for (let start = 0; start < songs.length; start += 5000) {
+      const batch = songs.slice(start, start + 5000);
+      await client.query(
+        `INSERT INTO songs (user_id, title, artist, album, release_year, url, updated_at)
+         SELECT $1, f.title, f.artist, f.album, f.release_year, f.url, now()
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::text[])
+              WITH ORDINALITY AS f(title, artist, album, release_year, url, n)
+         ORDER BY f.n RETURNING id`,
+        [
+          userId,
+          batch.map((song) => song.title),
+          batch.map((song) => song.artist),
+          batch.map((song) => song.album),
+          batch.map((song) => song.releaseYear),
+          batch.map((song) => song.url),
+        ],
+      );
+    }
+    await client.query("COMMIT");
+    return IMPORT_ROWS / ((performance.now() - started) / 1000);
+  } finally {
+    await client.end();
+  }
+}
+
 async function postImport(api: string, authorization: string, file: Buffer) {
-  const response = await fetch(`${api}/users/self/songs/import?duplicates=keep`, {
+  const response = await fetch(`${api}/users/self/songs/import`, {
     method: "POST",
     headers: { authorization, "content-type": "text/csv" },
     body: file,
@@ -110,6 +155,19 @@ async function rssMiB(pid: number | undefined): Promise<number> {
   return kib / 1024;
 }
 
+/** The i-th song of the generated playlist, as it should be imported. */
+function exportifySong(i: number) {
+  const id = i.toString(36).padStart(22, "0");
+  return {
+    id,
+    title: `Song number ${i}, take ${i % 7}`,
+    artist: `Artist ${i % 997}`,
+    album: `Album ${i % 4999}`,
+    releaseYear: 1950 + (i % 70),
+    url: `https://open.spotify.com/track/${id}`,
+  };
+}
+
 /** `rows` distinct songs as Exportify writes a Spotify playlist (its header, quoting, URIs). */
 export function exportifyCsv(rows: number): Buffer {
   const lines = [
@@ -117,11 +175,11 @@ export function exportifyCsv(rows: number): Buffer {
       '"Album Release Date","Track Duration (ms)","Popularity","Added At"',
   ];
   for (let i = 1; i <= rows; i++) {
-    const id = i.toString(36).padStart(22, "0");
+    const song = exportifySong(i);
     lines.push(
-      `"spotify:track:${id}","Song number ${i}, take ${i % 7}","spotify:artist:${id}",` +
-        `"Artist ${i % 997}","spotify:album:${id}","Album ${i % 4999}",` +
-        `"${1950 + (i % 70)}-0${1 + (i % 9)}-1${i % 10}","${180000 + i}","${i % 100}",` +
+      `"spotify:track:${song.id}","${song.title}","spotify:artist:${song.id}",` +
+        `"${song.artist}","spotify:album:${song.id}","${song.album}",` +
+        `"${song.releaseYear}-0${1 + (i % 9)}-1${i % 10}","${180000 + i}","${i % 100}",` +
         `"2024-05-0${1 + (i % 9)}T12:00:00Z"`,
     );
   }
@@ -136,7 +194,11 @@ export function importTargets(figures: ImportFigure[]) {
     {
       name: `import of a 100,000-row CSV on ${figure.engine} >= ${fmt(floor[figure.engine])} rows/s`,
       met: figure.rowsPerSecond >= floor[figure.engine],
-      detail: `${fmt(figure.rowsPerSecond)} rows/s (${figure.seconds.toFixed(1)} s)`,
+      detail:
+        `${fmt(figure.rowsPerSecond)} rows/s (${figure.seconds.toFixed(1)} s)` +
+        (figure.bareRowsPerSecond
+          ? `; the same INSERTs straight with pg: ${fmt(figure.bareRowsPerSecond)} rows/s`
+          : ""),
     },
     {
       name: `server RSS grows < 150 MiB during that import on ${figure.engine}`,
