@@ -343,6 +343,27 @@ describe("files that cannot be imported: nothing is written", () => {
   });
 });
 
+describe("an upload cut short", () => {
+  it("writes nothing, and the server goes on serving", async () => {
+    const { token } = await signUp("import-cut");
+    const start = "title,artist\nCut Song,Band\n";
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${baseUrl}${IMPORT}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-length": 100_000 },
+        agent: false,
+      });
+      request.on("error", () => resolve());
+      request.write(start, () => {
+        request.destroy();
+        resolve();
+      });
+    });
+    expect((await listSongs(token)).total).toBe(0);
+    expect(await imported(token, start, {})).toMatchObject({ created: 1 });
+  });
+});
+
 describe("who may import", () => {
   it("needs a token, refuses a cross-site request riding on the session cookie, checks options", async () => {
     const { token } = await signUp("import-auth");
