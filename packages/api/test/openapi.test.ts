@@ -36,6 +36,7 @@ const CONTRACT = [
   ["post", "/users/self/playlists/{id}/songs/{songId}/move", "200"],
   ["get", "/users/self/songs/export", "200"],
   ["get", "/users/self/playlists/{id}/export", "200"],
+  ["post", "/users/self/songs/import", "200"],
 ] as const;
 const PUBLIC = new Set(["/auth/signup", "/auth/login"]);
 

@@ -4,6 +4,7 @@ import { REST_BASE_PATH } from "../http/rest.ts";
 import { appRouter } from "../root.ts";
 import { ErrorBody } from "../schema/common.ts";
 import { REQUEST_EXAMPLES } from "./examples.ts";
+import { describeImportOperation, IMPORT_OPERATION_ID } from "./import-operation.ts";
 import { successStatus } from "./status.ts";
 import { TAGS } from "./tags.ts";
 
@@ -72,6 +73,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       documentDownload(operation);
       addRequestExample(operation);
       requirePathParameters(operation);
+      if (operation.operationId === IMPORT_OPERATION_ID) describeImportOperation(operation);
     }
   }
   dropGeneratedErrorSchemas(document);
