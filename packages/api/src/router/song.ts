@@ -3,7 +3,14 @@ import { listSongs } from "../data/songs/list.ts";
 import { deleteSong, findSong, insertSong, updateSong } from "../data/songs/song.ts";
 import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
 import { ById } from "../schema/common.ts";
-import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
+import {
+  Song,
+  SongInput,
+  SongListQuery,
+  SongPage,
+  SongPatch,
+  withYearsInOrder,
+} from "../schema/song.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
@@ -24,7 +31,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 429],
       },
     })
-    .input(SongListQuery)
+    .input(withYearsInOrder(SongListQuery))
     .output(SongPage)
     .query(async ({ ctx, input }) => ({
       ...(await boundShortSearch(ctx, input, () => listSongs(ctx.db, ctx.session.userId, input))),

@@ -18,5 +18,6 @@ export {
   SongPatch,
   SongSort,
 } from "./song.ts";
+export { LibraryStats } from "./stats.ts";
 export { NewToken, Token, TokenInput, TokenList } from "./token.ts";
 export { AuthResult, LoginInput, PasswordChangeInput, SignupInput, User } from "./user.ts";
