@@ -4,6 +4,8 @@ export { ErrorBody, ErrorCode, Issue, PageQuery } from "./common.ts";
 export {
   Playlist,
   PlaylistDetail,
+  PlaylistEntry,
+  PlaylistEntryPage,
   PlaylistInput,
   PlaylistPage,
   PlaylistPatch,
