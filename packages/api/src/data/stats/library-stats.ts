@@ -1,7 +1,14 @@
-import { type Db, queryRows } from "@songbook/db";
+import { type Db, Prisma, queryRows } from "@songbook/db";
 import { LRUCache } from "lru-cache";
 import type { LibraryStats } from "../../schema/stats.ts";
-import { type StatsStamp, stampStatement, statsStatement } from "./statements.ts";
+import {
+  type ArtistsAndAlbums,
+  artistsAndAlbumsStatement,
+  type StatsStamp,
+  stampStatement,
+  type YearsAndMonths,
+  yearsAndMonthsStatement,
+} from "./statements.ts";
 
 // A library's stats read every song of it: at a million songs, far too slow for each visit of
 // the stats page. So they are kept per library version, as the listing keeps its filtered totals
@@ -63,13 +70,32 @@ export async function libraryStats(db: Db, userId: number): Promise<LibraryStats
   return reading;
 }
 
+/**
+ * How long reading a library's stats may take in all. Each of its statements keeps the usual
+ * statement timeout; at a million songs the pass over artists and albums alone takes about a
+ * second on a quiet machine, and several on a busy one, so the stats are read in statements of
+ * their own rather than one, and the transaction holding them is given longer than the default.
+ */
+const READ_STATS_MS = 30_000;
+
+/**
+ * Reads the stats and keeps them under the stamp they hold for. The statements run in one
+ * repeatable-read transaction: they all see one snapshot, so stats read before a write are never
+ * kept under the version after it.
+ */
 async function readStats(db: Db, userId: number, kept: KeptLibraryStats): Promise<LibraryStats> {
-  const [row] = await queryRows<LibraryStats & Omit<StatsStamp, "playlists">>(
-    db,
-    statsStatement(userId),
+  const { stamp, library, years } = await db.$transaction(
+    async (tx) => {
+      const [stamp] = await tx.$queryRaw<StatsStamp[]>(stampStatement(userId));
+      const [library] = await tx.$queryRaw<ArtistsAndAlbums[]>(artistsAndAlbumsStatement(userId));
+      const [years] = await tx.$queryRaw<YearsAndMonths[]>(yearsAndMonthsStatement(userId));
+      if (!stamp || !library || !years) throw new Error("A stats statement answered no row");
+      return { stamp, library, years };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: READ_STATS_MS },
   );
-  if (!row) throw new Error("The stats statement answered no row");
-  const { version, month, playlists, ...stats } = row;
+  const { playlists, version, month } = stamp;
+  const stats: KeptStats = { ...library, ...years };
   kept.byUser.set(userId, { version, month, stats });
   return { ...stats, playlists };
 }
