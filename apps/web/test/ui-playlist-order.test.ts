@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, it } from "vitest";
 import { createPlaylist, createSong, ok, type Song, signUp, v1 } from "./support/api.ts";
@@ -27,6 +28,12 @@ describeInBrowser("a playlist's songs in the browser", () => {
   /** The titles the page shows, top to bottom. */
   const shown = () => list().locator("strong").allTextContents();
   const list = (): Locator => page.getByRole("list", { name: "Songs in Order test" });
+  /**
+   * Waits for dnd-kit's live region to announce `text`. (Being lifted, a song is over its own
+   * place at once: that announcement can replace "Picked up" before it is seen.)
+   */
+  const heard = (text: string | RegExp) =>
+    page.getByText(text, { exact: true }).waitFor({ state: "attached" });
   /** The titles the server holds, in order. */
   const saved = async () => {
     const page = await ok<{ items: Song[] }>(
@@ -63,13 +70,27 @@ describeInBrowser("a playlist's songs in the browser", () => {
   afterEach(() => expect(problems).toEqual([]));
   afterAll(() => browser?.close());
 
+  it("is painted by the server with its first page of songs", async () => {
+    const response = await fetch(`${baseUrl}/playlists/${playlistId}`, {
+      headers: { cookie: `songbook_session=${token}` },
+    });
+    const html = await response.text();
+    expect(html).toContain("<title>Order test · Songbook</title>");
+    for (const title of TRACKS) expect(html).toContain(`aria-label="Reorder ${title}"`);
+  });
+
   it("reorders from the keyboard: Space lifts, arrows move, Space drops; kept after a reload", async () => {
     const handle = page.getByRole("button", { name: "Reorder Track A" });
     await handle.focus();
     await page.keyboard.press("Space");
+    await heard(/^(Picked up Track A, at position 1 of 5|Track A is over position 1)\.$/);
+    // Each step once the last one is announced, as a screen-reader user would go.
     await page.keyboard.press("ArrowDown");
+    await heard("Track A is over position 2.");
     await page.keyboard.press("ArrowDown");
+    await heard("Track A is over position 3.");
     await page.keyboard.press("Space");
+    await heard("Track A dropped at position 3.");
     const moved = ["Track B", "Track C", "Track A", "Track D", "Track E"];
     await expect.poll(shown).toEqual(moved);
     await expect.poll(saved).toEqual(moved);
@@ -80,8 +101,11 @@ describeInBrowser("a playlist's songs in the browser", () => {
   it("puts a lifted song back on Escape", async () => {
     await page.getByRole("button", { name: "Reorder Track B" }).focus();
     await page.keyboard.press("Space");
+    await heard(/^(Picked up Track B, at position 2 of 5|Track B is over position 2)\.$/);
     await page.keyboard.press("ArrowDown");
+    await heard("Track B is over position 3.");
     await page.keyboard.press("Escape");
+    await heard("Reordering cancelled: Track B is back at position 2.");
     await expect.poll(shown).toEqual(TRACKS);
     expect(await saved()).toEqual(TRACKS);
   });
@@ -124,7 +148,7 @@ describeInBrowser("a playlist's songs in the browser", () => {
     await expect.poll(shown).toEqual(TRACKS);
   });
 
-  it("offers the playlist for download in each format", async () => {
+  it("offers the playlist for download in each format, in its order", async () => {
     await page.getByText("Export", { exact: true }).click();
     const links = page.getByRole("list", { name: "Export formats" }).getByRole("link");
     const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
@@ -133,6 +157,13 @@ describeInBrowser("a playlist's songs in the browser", () => {
         (format) => `/api/v1/users/self/playlists/${playlistId}/export?format=${format}`,
       ),
     );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      links.getByText("JSON", { exact: true }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(await readFile(file, "utf8")) as { items: { title: string }[] };
+    expect(exported.items.map((song) => song.title)).toEqual(TRACKS);
   });
 
   it("slides the other rows aside while dragging, unless the system asks for less motion", async () => {
@@ -140,7 +171,9 @@ describeInBrowser("a playlist's songs in the browser", () => {
     const transitionWhileDragging = async () => {
       await page.getByRole("button", { name: "Reorder Track A" }).focus();
       await page.keyboard.press("Space");
+      await heard(/^(Picked up Track A, at position 1 of 5|Track A is over position 1)\.$/);
       await page.keyboard.press("ArrowDown");
+      await heard("Track A is over position 2.");
       const row = list().getByRole("listitem").filter({ hasText: "Track B" });
       await expect.poll(() => row.evaluate((li) => li.style.transform)).not.toBe("");
       const transition = await row.evaluate((li) => li.style.transition);
