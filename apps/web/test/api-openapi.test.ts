@@ -8,6 +8,7 @@ const API_MD_ROUTES = [
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
   "GET /api/v1/users/self",
+  "GET /api/v1/users/self/stats",
   "POST /api/v1/users/self/password",
   "GET /api/v1/users/self/tokens",
   "POST /api/v1/users/self/tokens",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSong, listSongs, type Song, signUp } from "./support/api.ts";
+import { api, createSong, expectInvalid, listSongs, type Song, signUp, v1 } from "./support/api.ts";
 
 // One library for the whole file, with many equal sort keys so that ties fall across page
 // boundaries. Sorting compares strings ignoring case; ties break on id ascending.
@@ -179,7 +179,29 @@ describe("GET /api/v1/users/self/songs: filters", () => {
   });
 
   it("ignores empty filters", async () => {
-    expect((await listSongs(token, "?q=&title=&artist=&album=")).total).toBe(7);
+    expect((await listSongs(token, "?q=&title=&artist=&album=&yearFrom=&yearTo=")).total).toBe(7);
+  });
+
+  it("filters by release year, both bounds inclusive, alone or with others", async () => {
+    const years = (query: string) => listSongs(token, `?${query}&limit=100`);
+    const in1999 = songs.filter((song) => song.releaseYear === 1999);
+    expect((await years("yearFrom=1999&yearTo=1999")).items).toEqual(in1999);
+    expect((await years("yearFrom=1990&yearTo=1999")).items).toEqual(in1999);
+    expect((await years("yearFrom=2001")).items).toEqual(
+      songs.filter((song) => (song.releaseYear ?? 0) >= 2001),
+    );
+    expect((await years("yearTo=2001&sort=-releaseYear")).items.map((s) => s.releaseYear)).toEqual([
+      2001, 2001, 2001, 1999, 1999, 1999,
+    ]);
+    expect(await years("yearFrom=2001&yearTo=2001&artist=zed")).toMatchObject({ total: 2 });
+    expect(await years("yearFrom=2011")).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("refuses a year range that ends before it starts, or a year that is no number", async () => {
+    const list = (query: string) => api("GET", v1(`/users/self/songs?${query}`), { token });
+    expectInvalid(await list("yearFrom=2000&yearTo=1999"), "yearTo");
+    expectInvalid(await list("yearFrom=nineteen"), "yearFrom");
+    expectInvalid(await list("yearTo=-5"), "yearTo");
   });
 
   it("only ever lists the caller's own songs", async () => {

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   screenshotBoth,
 } from "./support/browser.ts";
+import { watchForProblems } from "./support/problems.ts";
 
 // Dark mode: the system's preference by default, the header's theme button overriding it for
 // good (a cookie the server renders into the page, so a reload never flashes the other theme),
@@ -50,25 +51,6 @@ const TEXT_ON_BACKGROUND: [text: string, background: string][] = [
   ["--alert-error-text", "--danger-soft"],
   ["--toast-text", "--toast-bg"],
 ];
-
-/** Console errors, uncaught exceptions and CSP violations of the browser's pages, as `path: what`. */
-async function watchForProblems(browser: Browser): Promise<string[]> {
-  const problems: string[] = [];
-  await browser.context.exposeFunction("reportViolation", (report: string) =>
-    problems.push(report),
-  );
-  await browser.context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      const report = `${location.pathname}: CSP ${event.violatedDirective} ${event.blockedURI}`;
-      (window as unknown as { reportViolation(report: string): void }).reportViolation(report);
-    });
-  });
-  browser.page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`${browser.page.url()}: ${message.text()}`);
-  });
-  browser.page.on("pageerror", (error) => problems.push(`${browser.page.url()}: ${error.message}`));
-  return problems;
-}
 
 async function background(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -207,6 +189,7 @@ describeInBrowser("the theme", () => {
       songs: "/songs",
       playlists: "/playlists",
       playlist: `/playlists/${playlistId}`,
+      stats: "/stats",
       tokens: "/tokens",
       account: "/account",
     };

@@ -9,6 +9,7 @@ const CONTRACT = [
   ["post", "/auth/login", "200"],
   ["post", "/auth/logout", "204"],
   ["get", "/users/self", "200"],
+  ["get", "/users/self/stats", "200"],
   ["post", "/users/self/password", "204"],
   ["get", "/users/self/tokens", "200"],
   ["post", "/users/self/tokens", "201"],
@@ -125,6 +126,8 @@ describe("the OpenAPI document", () => {
       "artist",
       "album",
       "q",
+      "yearFrom",
+      "yearTo",
       "sort",
     ]);
     expect(parameters[1]).toMatchObject({ schema: { type: "integer", minimum: 1, maximum: 100 } });

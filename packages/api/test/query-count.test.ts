@@ -88,4 +88,20 @@ describe(`queries per request (${engine})`, () => {
     // Counts of just the listed playlists, not a grouped count of every playlist's songs.
     expect(statements.join("\n")).not.toMatch(/GROUP BY/);
   });
+
+  it("reads a library's stats once per version: again, they cost one small statement", async () => {
+    const caller = await userWithLibrary();
+    const first = await caller.user.stats();
+    const again = await statementsOf(() => caller.user.stats());
+    // The token lookup and the stamp (version, month, playlists); not a pass over the songs.
+    expect(again).toHaveLength(2);
+    expect(again.at(-1)).toContain("library_counters");
+    expect(again.at(-1)).not.toMatch(/WITH groups/);
+    expect(await caller.user.stats()).toEqual(first);
+    // A write moves the version on: the stats are read again, and are right.
+    await caller.song.create({ title: "One more", artist: "Other" });
+    const afterWrite = await statementsOf(() => caller.user.stats());
+    expect(afterWrite.some((statement) => statement.includes("WITH groups"))).toBe(true);
+    expect(await caller.user.stats()).toMatchObject({ songs: 1001, artists: 2 });
+  });
 });

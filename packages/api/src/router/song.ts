@@ -16,6 +16,7 @@ import {
   SongListQuery,
   SongPage,
   SongPatch,
+  withYearsInOrder,
 } from "../schema/song.ts";
 import { ImportResult, SongImportInput } from "../schema/song-import.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
@@ -38,7 +39,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 429],
       },
     })
-    .input(SongListQuery)
+    .input(withYearsInOrder(SongListQuery))
     .output(SongPage)
     .query(async ({ ctx, input }) => ({
       ...(await boundShortSearch(ctx, input, () => listSongs(ctx.db, ctx.session.userId, input))),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { changePassword } from "../auth/change-password.ts";
+import { libraryStats } from "../data/stats/library-stats.ts";
 import { findUser } from "../data/users.ts";
+import { LibraryStats } from "../schema/stats.ts";
 import { PasswordChangeInput, User } from "../schema/user.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
@@ -17,6 +19,24 @@ export const userRouter = createTRPCRouter({
     })
     .output(User)
     .query(({ ctx }) => findUser(ctx.db, ctx.session.userId)),
+
+  stats: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/users/self/stats",
+        tags: ["User"],
+        summary: "Your library in numbers",
+        description:
+          "Counts, songs per decade, the top 10 artists and albums and the songs added in each " +
+          "of the last 12 months (UTC). Artists and albums are told apart ignoring case, as the " +
+          "listing's exact filters compare them. Exact: the figures are kept per version of the " +
+          "library, which every change to your songs moves on.",
+        errorResponses: [401],
+      },
+    })
+    .output(LibraryStats)
+    .query(({ ctx }) => libraryStats(ctx.db, ctx.session.userId)),
 
   changePassword: protectedProcedure
     .meta({

@@ -4,6 +4,8 @@ export { ErrorBody, ErrorCode, Issue, PageQuery } from "./common.ts";
 export {
   Playlist,
   PlaylistDetail,
+  PlaylistEntry,
+  PlaylistEntryPage,
   PlaylistInput,
   PlaylistPage,
   PlaylistPatch,
@@ -27,5 +29,6 @@ export {
   MAX_IMPORT_BYTES,
   MAX_LISTED_FAILURES,
 } from "./song-import.ts";
+export { LibraryStats } from "./stats.ts";
 export { NewToken, Token, TokenInput, TokenList } from "./token.ts";
 export { AuthResult, LoginInput, PasswordChangeInput, SignupInput, User } from "./user.ts";

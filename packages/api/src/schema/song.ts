@@ -6,6 +6,7 @@ import {
   optionalText,
   PageQuery,
   pageOf,
+  paramInt,
   patchOf,
   plainString,
   requiredText,
@@ -97,9 +98,34 @@ export const SongListQuery = PageQuery.extend({
     .max(100, "Must be at most 100 characters")
     .optional()
     .meta({ description: "Songs whose title, artist or album contains this, ignoring case" }),
+  yearFrom: yearBound("from"),
+  yearTo: yearBound("up to"),
   sort: SongSort.optional(),
 });
 export type SongListQuery = z.infer<typeof SongListQuery>;
+
+function yearBound(bound: string) {
+  // Empty (a cleared field) means no bound, as an empty filter means no filter.
+  return z
+    .preprocess((value) => (value === "" ? undefined : value), paramInt(0, 9999).optional())
+    .meta({
+      description: `Songs released ${bound} this year, inclusive; songs without a year never match`,
+    });
+}
+
+/**
+ * `schema` (the listing query, or one made from it) refusing a `yearFrom` after `yearTo`: a range
+ * that can match nothing is a mistake, not an empty page. Kept apart from SongListQuery, which
+ * stays a plain object that can be extended and picked from.
+ */
+export function withYearsInOrder<Schema extends z.ZodType<{ yearFrom?: number; yearTo?: number }>>(
+  schema: Schema,
+) {
+  return schema.refine(
+    ({ yearFrom, yearTo }) => yearFrom === undefined || yearTo === undefined || yearFrom <= yearTo,
+    { message: "Must not be before yearFrom", path: ["yearTo"] },
+  );
+}
 
 export const SongPage = pageOf(Song).meta({ id: "SongPage" });
 

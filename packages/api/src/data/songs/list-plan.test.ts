@@ -83,6 +83,20 @@ describe(`the song listing SQL is answered by the listing indexes (${engine})`, 
     expect(belowTheLimit(text)).not.toMatch(/Sort/);
   });
 
+  it("reads a year range off songs_user_release_year_idx: the page, in year order, and the count", async () => {
+    const years = { yearFrom: 1990, yearTo: 1999 };
+    const page = await plan(listing({ ...years, sort: "releaseYear" }));
+    expect(page).toMatch(/Index (Only )?Scan using songs_user_release_year_idx /);
+    expect(page).toMatch(/Index Cond: .*release_year >= .*release_year <= /);
+    expect(belowTheLimit(page)).not.toMatch(/Sort/);
+    // The count only needs the index: a range of it, without reading the songs.
+    const count = await plan(totalStatement(1, query(years), undefined), {
+      keepOnly: ["songs_pkey", "songs_user_release_year_idx"],
+    });
+    expect(count).toMatch(/Index Only Scan using songs_user_release_year_idx /);
+    expect(count).toMatch(/Index Cond: .*release_year >= .*release_year <= /);
+  });
+
   it("can answer q from the trigram index", async () => {
     // Only the trigram index left: a plan without a sequential scan exists only if the q
     // condition is exactly the indexed expression.

@@ -128,8 +128,11 @@ export function listStatement(
       ORDER BY ${orderBy}) p ON true`;
 }
 
-/** The library's version, from the counters the triggers keep (see the "song_counts" migration). */
-const LIBRARY_VERSION = Prisma.sql`coalesce(max(c.version), 0)::text || ':' || coalesce(sum(c.writes), 0)::text`;
+/**
+ * The library's version over `library_counters c`, from the counters the triggers keep (see the
+ * "song_counts" migration): it changes with every committed write to the user's songs.
+ */
+export const LIBRARY_VERSION = Prisma.sql`coalesce(max(c.version), 0)::text || ':' || coalesce(sum(c.writes), 0)::text`;
 
 /**
  * The total and the library version. Unfiltered, the total is the library size; filtered, it is
@@ -153,6 +156,6 @@ export function totalStatement(
 /** What identifies a filtered listing's total; undefined when the listing is not filtered. */
 function filterKey(userId: number, query: SongListQuery): string | undefined {
   if (!isFiltered(query)) return undefined;
-  const { title, artist, album, q } = query;
-  return JSON.stringify([userId, title, artist, album, q]);
+  const { title, artist, album, q, yearFrom, yearTo } = query;
+  return JSON.stringify([userId, title, artist, album, q, yearFrom, yearTo]);
 }

@@ -43,20 +43,26 @@ export function songOrder(sort: SongSort | undefined): Prisma.Sql {
   return Prisma.raw(ORDER_BY[sort ?? "id"].forward);
 }
 
-export function isFiltered({ title, artist, album, q }: SongListQuery): boolean {
-  return Boolean(title || artist || album || q);
+export function isFiltered({ title, artist, album, q, yearFrom, yearTo }: SongListQuery): boolean {
+  return Boolean(title || artist || album || q) || yearFrom !== undefined || yearTo !== undefined;
 }
 
 /** The filters of a song query: the listing's, or an export's. */
 export type SongFilters = Omit<SongListQuery, "offset" | "limit" | "sort">;
 
 /** The WHERE condition of a user's songs over `songs s` matching the query's filters. */
-export function songFilter(userId: number, { title, artist, album, q }: SongFilters) {
+export function songFilter(
+  userId: number,
+  { title, artist, album, q, yearFrom, yearTo }: SongFilters,
+) {
   const sql = [Prisma.sql`s.user_id = ${userId}`];
   // Exact filters compare lower() on both sides: the expression of the listing indexes.
   if (title) sql.push(Prisma.sql`lower(s.title) = lower(${title})`);
   if (artist) sql.push(Prisma.sql`lower(s.artist) = lower(${artist})`);
   if (album) sql.push(Prisma.sql`lower(s.album) = lower(${album})`);
+  // A range of songs_user_release_year_idx (user_id, release_year, id).
+  if (yearFrom !== undefined) sql.push(Prisma.sql`s.release_year >= ${yearFrom}`);
+  if (yearTo !== undefined) sql.push(Prisma.sql`s.release_year <= ${yearTo}`);
   if (q) {
     // Exactly the expression of the trigram index songs_search_trgm_idx. chr(31) separates the
     // fields; inputs cannot contain it, so a match never spans two fields.
