@@ -129,6 +129,7 @@ describe("GET /api/v1/users/self/songs/export with filters and sort", () => {
     expectInvalid(await api("GET", songsExport("?format=xls"), { token }), "format");
     expectInvalid(await api("GET", songsExport("?format=csv&sort=loudness"), { token }), "sort");
     expectInvalid(await api("GET", songsExport(`?q=${"x".repeat(101)}`), { token }), "q");
+    expectInvalid(await api("GET", songsExport("?yearFrom=2000&yearTo=1990"), { token }), "yearTo");
     expectError(await api("GET", songsExport("?format=csv")), 401, "UNAUTHORIZED");
     expectError(
       await api("GET", songsExport(""), { token: "sb_not_a_real_token" }),

@@ -13,6 +13,7 @@ import { retryAfterSeconds } from "../errors/retry-later.ts";
 import { type Download, playlistExport, songExport } from "../export/download.ts";
 import { EXPORT_PATHS } from "../export/routes.ts";
 import { PlaylistExportQuery, SongExportQuery } from "../schema/export.ts";
+import { withYearsInOrder } from "../schema/song.ts";
 import { sendJson } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
 import { headersOf } from "./node-request.ts";
@@ -34,7 +35,7 @@ const ROUTES: ExportRoute[] = [
   {
     procedure: "song.export",
     pattern: getPathRegExp(normalizePath(EXPORT_PATHS["song.export"])),
-    input: SongExportQuery,
+    input: withYearsInOrder(SongExportQuery),
     open: ({ db }, userId, input: SongExportQuery) => songExport(db, userId, input),
   },
   {

@@ -166,7 +166,7 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401],
       },
     })
-    .input(SongExportQuery)
+    .input(withYearsInOrder(SongExportQuery))
     .output(ExportDownload)
     .query(({ input }) => songExportLink(input)),
   import: protectedProcedure
