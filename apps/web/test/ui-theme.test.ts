@@ -209,6 +209,7 @@ describeInBrowser("the theme", () => {
       playlist: `/playlists/${playlistId}`,
       tokens: "/tokens",
       account: "/account",
+      import: "/import",
     };
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -4,16 +4,17 @@ import { createContext, type ReactNode, useCallback, useContext, useState } from
 
 interface Toast {
   id: number;
-  message: string;
+  /** Text, or text with a link ("Added 3 songs to <a>Road trip</a>"). */
+  message: ReactNode;
   tone: "success" | "error";
 }
 
-const ToastContext = createContext<(message: string, tone?: Toast["tone"]) => void>(() => {});
+const ToastContext = createContext<(message: ReactNode, tone?: Toast["tone"]) => void>(() => {});
 
 /** Short confirmations ("Song added"), announced to screen readers through a live region. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((message: string, tone: Toast["tone"] = "success") => {
+  const show = useCallback((message: ReactNode, tone: Toast["tone"] = "success") => {
     const id = Date.now() + Math.random();
     setToasts((current) => [...current.slice(-2), { id, message, tone }]);
     setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), 5000);
