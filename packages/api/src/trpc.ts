@@ -44,8 +44,12 @@ function sessionOf(ctx: Context): Promise<Session | null> {
   return shared.session;
 }
 
-/** Procedures that need a valid API token; they get `ctx.session`. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+/**
+ * The session a request acts for: its token must be valid, and a mutation must not ride on the
+ * session cookie of a request another site made. Shared by protected procedures and the routes
+ * that serve a procedure's work outside tRPC (the streamed import).
+ */
+export async function requireSession(ctx: Context, type: "query" | "mutation"): Promise<Session> {
   if (ctx.crossSiteCookie && type === "mutation") {
     throw new TRPCError({
       code: "FORBIDDEN",
@@ -59,5 +63,11 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }
       message: "Send a valid API token: Authorization: Bearer <token>",
     });
   }
+  return session;
+}
+
+/** Procedures that need a valid API token; they get `ctx.session`. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const session = await requireSession(ctx, type === "mutation" ? "mutation" : "query");
   return next({ ctx: { session } });
 });

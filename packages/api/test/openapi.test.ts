@@ -28,6 +28,7 @@ const CONTRACT = [
   ["put", "/users/self/playlists/{id}/songs/{songId}", "200"],
   ["delete", "/users/self/playlists/{id}/songs/{songId}", "200"],
   ["put", "/users/self/playlists/{id}/songs", "200"],
+  ["post", "/users/self/songs/import", "200"],
 ] as const;
 const PUBLIC = new Set(["/auth/signup", "/auth/login"]);
 

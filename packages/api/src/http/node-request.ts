@@ -48,10 +48,14 @@ export function readNodeBodyWithin(
  * The 413 of a body over the limit, on either endpoint: what is left of the body is thrown away
  * (within bounds) and the connection closed, since it cannot carry another request.
  */
-export async function refuseOversizedBody(req: IncomingMessage, res: ServerResponse) {
+export async function refuseOversizedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: { message: string; code: "PAYLOAD_TOO_LARGE" } = PAYLOAD_TOO_LARGE_BODY,
+) {
   await discardRest(req);
   res.setHeader("connection", "close");
-  sendJson(res, 413, PAYLOAD_TOO_LARGE_BODY);
+  sendJson(res, 413, body);
 }
 
 const DISCARD_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -63,7 +67,7 @@ const DISCARD_LIMIT_MS = 2_000;
  * kernel reset the connection, and a reset discards the answer the client has not read yet. (Go's
  * net/http does the same.) A client that sends more than the bounds may see that reset.
  */
-function discardRest(req: IncomingMessage): Promise<void> {
+export function discardRest(req: IncomingMessage): Promise<void> {
   if (req.readableEnded) return Promise.resolve();
   return new Promise((resolve) => {
     let discarded = 0;

@@ -11,6 +11,7 @@ import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
 import { headersOf, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
+import { SONG_IMPORT_PROCEDURE, serveSongImport } from "./song-import.ts";
 
 /** Where the REST routes are mounted; route paths in the procedures' meta are relative to it. */
 export const REST_BASE_PATH = "/api/v1";
@@ -40,12 +41,16 @@ export async function serveRest(
     return sendJson(res, 400, { message: "Malformed request", code: "BAD_REQUEST" });
   }
   const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const found = findRestRoute(method, url.pathname.slice(REST_BASE_PATH.length));
+  // The one route whose body is a file, streamed rather than read whole as JSON.
+  if (found?.route.procedure === SONG_IMPORT_PROCEDURE) {
+    return serveSongImport(req, res, { db, onError }, url, headers);
+  }
   let body: string | undefined;
   if (BODY_METHODS.has(method)) {
     body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
     if (body === undefined) return refuseOversizedBody(req, res);
   }
-  const found = findRestRoute(method, url.pathname.slice(REST_BASE_PATH.length));
   try {
     if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
     const input = inputOf(found.route, found.pathInput, url, body, req.headers["content-type"]);

@@ -2,6 +2,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { REST_BASE_PATH } from "../http/rest.ts";
 import { appRouter } from "../root.ts";
 import { ErrorBody } from "../schema/common.ts";
+import { describeImportOperation, IMPORT_OPERATION_ID } from "./import-operation.ts";
 import { successStatus } from "./status.ts";
 import { TAGS } from "./tags.ts";
 
@@ -68,6 +69,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       if (!operation) continue;
       operation.responses = responses(operation, method);
       requirePathParameters(operation);
+      if (operation.operationId === IMPORT_OPERATION_ID) describeImportOperation(operation);
     }
   }
   dropGeneratedErrorSchemas(document);

@@ -1,9 +1,13 @@
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { listSongs } from "../data/songs/list.ts";
 import { deleteSong, findSong, insertSong, updateSong } from "../data/songs/song.ts";
+import { importSongs } from "../import/import-songs.ts";
 import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
+import { IMPORT_DESCRIPTION } from "../openapi/import-operation.ts";
 import { ById } from "../schema/common.ts";
 import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
+import { ImportResult, SongImportInput } from "../schema/song-import.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
@@ -108,4 +112,24 @@ export const songRouter = createTRPCRouter({
     .input(ById)
     .output(z.void())
     .mutation(({ ctx, input }) => deleteSong(ctx.db, ctx.session.userId, input.id)),
+
+  import: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/songs/import",
+        tags: ["Songs"],
+        summary: "Import songs from a file",
+        description: IMPORT_DESCRIPTION,
+        errorResponses: [400, 401, 413],
+      },
+    })
+    .input(SongImportInput)
+    .output(ImportResult)
+    .mutation(({ ctx, input: { content, ...options } }) =>
+      importSongs(ctx.db, ctx.session.userId, {
+        options,
+        file: Readable.from([Buffer.from(content)]),
+      }),
+    ),
 });

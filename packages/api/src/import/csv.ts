@@ -1,0 +1,137 @@
+import { type CsvError, type Parser, parse } from "csv-parse";
+import { type ByteSource, type SourceRow, UnreadableFileError } from "./source-row.ts";
+import { yearOf } from "./year.ts";
+
+/**
+ * The header names each song field is read from, lower case: Songbook's own, common spreadsheet
+ * ones, and Exportify's (Spotify playlists). The first column found wins.
+ */
+const HEADERS = {
+  title: ["title", "track name", "name"],
+  artist: ["artist", "artist name(s)", "artists"],
+  album: ["album", "album name"],
+  releaseYear: ["releaseyear", "year", "album release date", "release date"],
+  url: ["url", "link", "track uri"],
+} as const;
+
+type Field = keyof typeof HEADERS;
+
+// Exportify writes the track's Spotify URI; a Song keeps a link people can open.
+const SPOTIFY_TRACK_URI = /^spotify:track:([A-Za-z0-9]+)$/;
+
+// Separators a header line may use; the one it holds most of is the file's.
+const SEPARATORS = [",", ";", "\t"] as const;
+
+/**
+ * The rows of a CSV file with a header row. csv-parse streams it: a UTF-8 BOM, CRLF line ends,
+ * quoted fields with separators and newlines in them. The separator is the header line's.
+ */
+export async function* readCsv(source: ByteSource): AsyncGenerator<SourceRow> {
+  const chunks = source[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) throw new UnreadableFileError("The CSV file is empty");
+  const parser = parse({
+    bom: true,
+    delimiter: separatorOf(first.value),
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  });
+  // Feeds the parser from the source while rows are read from it, with back pressure.
+  void (async () => {
+    let chunk: IteratorResult<Uint8Array> = first;
+    while (!chunk.done && !parser.destroyed) {
+      if (!parser.write(chunk.value)) await drainedOrClosed(parser);
+      chunk = await chunks.next();
+    }
+    parser.end();
+  })().catch((error: unknown) => parser.destroy(error as Error));
+
+  let columns: Map<Field, number> | undefined;
+  let linesBefore = 0;
+  let emptyLinesBefore = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
+      // A record starts on the line after the previous one ended, past any blank lines skipped.
+      const line = linesBefore + 1 + (info.empty_lines - emptyLinesBefore);
+      linesBefore = info.lines;
+      emptyLinesBefore = info.empty_lines;
+      if (!columns) {
+        columns = columnsOf(record);
+        continue;
+      }
+      yield { line, fields: fieldsOf(record, columns) };
+    }
+  } catch (error) {
+    if (isCsvError(error))
+      throw new UnreadableFileError(`Not a readable CSV file: ${error.message}`);
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+  if (!columns) throw new UnreadableFileError("The CSV file is empty");
+}
+
+function drainedOrClosed(parser: Parser): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off("drain", done).off("close", done);
+      resolve();
+    };
+    parser.once("drain", done).once("close", done);
+  });
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number; empty_lines: number };
+}
+
+function separatorOf(start: Uint8Array): string {
+  const text = Buffer.from(start).toString("utf8");
+  const headerLine = text.slice(0, text.search(/\r|\n|$/));
+  const count = (separator: string) => headerLine.split(separator).length;
+  return SEPARATORS.reduce((best, next) => (count(next) > count(best) ? next : best));
+}
+
+/** Which column holds each field; a header with none of the title or artist names is refused. */
+function columnsOf(header: string[]): Map<Field, number> {
+  const names = header.map((name) => name.trim().toLowerCase());
+  const columns = new Map<Field, number>();
+  for (const [field, aliases] of Object.entries(HEADERS) as [Field, readonly string[]][]) {
+    const index = aliases.map((alias) => names.indexOf(alias)).find((i) => i >= 0);
+    if (index !== undefined) columns.set(field, index);
+  }
+  if (!columns.has("title") && !columns.has("artist")) {
+    throw new UnreadableFileError(
+      "The CSV header names no title or artist column (expected e.g. title, artist, album, " +
+        "releaseYear, url, or Exportify's Track Name, Artist Name(s), …)",
+    );
+  }
+  return columns;
+}
+
+function fieldsOf(record: string[], columns: Map<Field, number>): SourceRow["fields"] {
+  const cell = (field: Field) => {
+    const index = columns.get(field);
+    return index === undefined ? undefined : record[index];
+  };
+  const year = cell("releaseYear");
+  const url = cell("url");
+  return {
+    title: cell("title"),
+    artist: cell("artist"),
+    album: cell("album"),
+    releaseYear: year === undefined ? undefined : yearOf(year),
+    url: url === undefined ? undefined : linkOf(url),
+  };
+}
+
+function linkOf(text: string): string {
+  const track = SPOTIFY_TRACK_URI.exec(text.trim());
+  return track ? `https://open.spotify.com/track/${track[1]}` : text;
+}
+
+function isCsvError(error: unknown): error is CsvError {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("CSV_");
+}
