@@ -27,6 +27,12 @@ const API_MD_ROUTES = [
   "PUT /api/v1/users/self/playlists/{id}/songs/{songId}",
   "DELETE /api/v1/users/self/playlists/{id}/songs/{songId}",
   "PUT /api/v1/users/self/playlists/{id}/songs",
+  // Issue 10: bulk and playlist operations.
+  "POST /api/v1/users/self/songs/delete",
+  "GET /api/v1/users/self/playlists/{id}/songs",
+  "POST /api/v1/users/self/playlists/{id}/songs",
+  "POST /api/v1/users/self/playlists/{id}/songs/remove",
+  "POST /api/v1/users/self/playlists/{id}/songs/{songId}/move",
 ];
 
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];

@@ -1,14 +1,25 @@
 import { z } from "zod";
-import { appendSong, removeSong, replaceSongs } from "../data/playlists/contents.ts";
-import { listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
+import {
+  appendSong,
+  appendSongs,
+  moveSong,
+  removeSong,
+  removeSongs,
+  replaceSongs,
+} from "../data/playlists/contents.ts";
+import { listPlaylistSongs, listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
 import { deletePlaylist, insertPlaylist, updatePlaylist } from "../data/playlists/write.ts";
 import { ById, IdParam, PageQuery } from "../schema/common.ts";
 import {
   Playlist,
+  PlaylistAppendInput,
   PlaylistDetail,
+  PlaylistEntryPage,
   PlaylistInput,
+  PlaylistMoveInput,
   PlaylistPage,
   PlaylistPatch,
+  PlaylistRemoveInput,
   PlaylistSongsInput,
 } from "../schema/playlist.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
@@ -143,5 +154,82 @@ export const playlistRouter = createTRPCRouter({
     .output(PlaylistDetail)
     .mutation(({ ctx, input }) =>
       replaceSongs(ctx.db, ctx.session.userId, input.id, input.songIds),
+    ),
+
+  songs: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/users/self/playlists/{id}/songs",
+        tags: ["Playlists"],
+        summary: "List a playlist's songs, a page at a time",
+        description:
+          "In playlist order, each with its 1-based `position`; `total` is the playlist's length. " +
+          "For playlists of any length (the detail route answers every song at once).",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(PageQuery.extend(ById.shape))
+    .output(PlaylistEntryPage)
+    .query(async ({ ctx, input: { id, ...page } }) => ({
+      ...(await listPlaylistSongs(ctx.db, ctx.session.userId, id, page)),
+      ...page,
+    })),
+
+  appendSongs: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/playlists/{id}/songs",
+        tags: ["Playlists"],
+        summary: "Add songs",
+        description:
+          "1 to 1000 ids, none twice (400), added in the order sent: at the end, or starting at " +
+          "the 1-based `position` (the songs from there on move back; beyond the end means the " +
+          "end). Songs already in the playlist stay where they are. Every id must be one of " +
+          "your songs: otherwise 404 naming the missing ids, and nothing changes.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(PlaylistAppendInput.extend(ById.shape))
+    .output(Playlist)
+    .mutation(({ ctx, input }) =>
+      appendSongs(ctx.db, ctx.session.userId, input.id, input.songIds, input.position),
+    ),
+
+  removeSongs: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/playlists/{id}/songs/remove",
+        tags: ["Playlists"],
+        summary: "Remove songs",
+        description:
+          "1 to 1000 ids, none twice (400). Those in the playlist are taken out (they stay in " +
+          "the library); the others are ignored. The remaining songs keep their order.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(PlaylistRemoveInput.extend(ById.shape))
+    .output(Playlist)
+    .mutation(({ ctx, input }) => removeSongs(ctx.db, ctx.session.userId, input.id, input.songIds)),
+
+  moveSong: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/playlists/{id}/songs/{songId}/move",
+        tags: ["Playlists"],
+        summary: "Move a song",
+        description:
+          "To the 1-based `position` (1 = first; beyond the end = last); the songs in between " +
+          "shift by one. 404 when the song is not in the playlist.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(PlaylistMoveInput.extend(songInPlaylist.shape))
+    .output(Playlist)
+    .mutation(({ ctx, input }) =>
+      moveSong(ctx.db, ctx.session.userId, input.id, input.songId, input.position),
     ),
 });

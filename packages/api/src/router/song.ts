@@ -1,12 +1,20 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { listSongs } from "../data/songs/list.ts";
-import { deleteSong, findSong, insertSong, updateSong } from "../data/songs/song.ts";
+import { deleteSong, deleteSongs, findSong, insertSong, updateSong } from "../data/songs/song.ts";
 import { importSongs } from "../import/import-songs.ts";
 import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
 import { IMPORT_DESCRIPTION } from "../openapi/import-operation.ts";
 import { ById } from "../schema/common.ts";
-import { Song, SongInput, SongListQuery, SongPage, SongPatch } from "../schema/song.ts";
+import {
+  Song,
+  SongDeleteManyInput,
+  SongDeleteManyResult,
+  SongInput,
+  SongListQuery,
+  SongPage,
+  SongPatch,
+} from "../schema/song.ts";
 import { ImportResult, SongImportInput } from "../schema/song-import.ts";
 import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
 
@@ -132,4 +140,22 @@ export const songRouter = createTRPCRouter({
         file: Readable.from([Buffer.from(content)]),
       }),
     ),
+
+  deleteMany: protectedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/users/self/songs/delete",
+        tags: ["Songs"],
+        summary: "Delete several songs",
+        description:
+          "1 to 1000 ids, none twice (400). Your songs among them are deleted, and taken out of " +
+          "every playlist; the other ids (unknown, or someone else's) are listed in `notFound` " +
+          "and nothing is done to them.",
+        errorResponses: [400, 401],
+      },
+    })
+    .input(SongDeleteManyInput)
+    .output(SongDeleteManyResult)
+    .mutation(({ ctx, input }) => deleteSongs(ctx.db, ctx.session.userId, input.ids)),
 });

@@ -9,7 +9,7 @@ import {
   requiredText,
   Timestamp,
 } from "./common.ts";
-import { Song } from "./song.ts";
+import { Song, songIdList } from "./song.ts";
 
 const name = requiredText(100);
 const description = optionalText(500);
@@ -25,13 +25,31 @@ export const PlaylistPatch = patchOf({
 export type PlaylistPatch = z.infer<typeof PlaylistPatch>;
 
 /** The new contents of a playlist, in order. */
-export const PlaylistSongsInput = z.object({
-  songIds: z
-    .array(jsonNumber(integer(1, INT4_MAX)), "Must be an array of song ids")
-    .max(1000, "At most 1000 songs")
-    .refine((ids) => new Set(ids).size === ids.length, "Must not contain a song twice"),
-});
+export const PlaylistSongsInput = z.object({ songIds: songIdList(0) });
 export type PlaylistSongsInput = z.infer<typeof PlaylistSongsInput>;
+
+/** A 1-based place in a playlist; one past the end (or more) means "at the end". */
+const position = jsonNumber(integer(1, INT4_MAX)).meta({
+  description: "1-based place in the playlist (1 = first); beyond the end means the end",
+  example: 1,
+});
+
+/** Songs to add to a playlist, in order, at its end or starting at `position`. */
+export const PlaylistAppendInput = z
+  .object({
+    songIds: songIdList(1),
+    position: position.optional(),
+  })
+  .meta({ example: { songIds: [12, 7], position: 3 } });
+export type PlaylistAppendInput = z.infer<typeof PlaylistAppendInput>;
+
+/** Songs to take out of a playlist. */
+export const PlaylistRemoveInput = z
+  .object({ songIds: songIdList(1) })
+  .meta({ example: { songIds: [12, 7] } });
+
+/** Where to move a song of a playlist. */
+export const PlaylistMoveInput = z.object({ position }).meta({ example: { position: 1 } });
 
 /** A playlist as the API returns it. */
 export const Playlist = z
@@ -53,3 +71,11 @@ export const PlaylistDetail = Playlist.extend({ songs: z.array(Song) }).meta({
 export type PlaylistDetail = z.infer<typeof PlaylistDetail>;
 
 export const PlaylistPage = pageOf(Playlist).meta({ id: "PlaylistPage" });
+
+/** A song of a playlist, with its 1-based place in it. */
+export const PlaylistEntry = Song.extend({
+  position: z.int().meta({ description: "1-based place in the playlist", example: 1 }),
+}).meta({ id: "PlaylistEntry" });
+export type PlaylistEntry = z.infer<typeof PlaylistEntry>;
+
+export const PlaylistEntryPage = pageOf(PlaylistEntry).meta({ id: "PlaylistEntryPage" });

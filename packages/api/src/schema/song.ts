@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  INT4_MAX,
   integer,
   jsonNumber,
   optionalText,
@@ -101,3 +102,28 @@ export const SongListQuery = PageQuery.extend({
 export type SongListQuery = z.infer<typeof SongListQuery>;
 
 export const SongPage = pageOf(Song).meta({ id: "SongPage" });
+
+/** 1 (or `min`) to 1000 song ids, none twice: what a bulk operation takes. */
+export function songIdList(min: 0 | 1) {
+  return z
+    .array(jsonNumber(integer(1, INT4_MAX)), "Must be an array of song ids")
+    .min(min, "At least one song")
+    .max(1000, "At most 1000 songs")
+    .refine((ids) => new Set(ids).size === ids.length, "Must not contain a song twice");
+}
+
+/** Songs to delete. */
+export const SongDeleteManyInput = z
+  .object({ ids: songIdList(1) })
+  .meta({ example: { ids: [3, 4, 99] } });
+
+/** What a bulk delete did: ids that were not found (or not yours) are listed, the rest deleted. */
+export const SongDeleteManyResult = z
+  .object({
+    deleted: z.int().meta({ description: "How many songs were deleted" }),
+    notFound: z
+      .array(z.int())
+      .meta({ description: "The ids sent that are not songs of yours; nothing was done to them" }),
+  })
+  .meta({ id: "SongDeleteManyResult", example: { deleted: 2, notFound: [99] } });
+export type SongDeleteManyResult = z.infer<typeof SongDeleteManyResult>;

@@ -1,6 +1,6 @@
 import type { Prisma } from "@songbook/db";
 import { notFound } from "../../errors/not-found.ts";
-import type { Playlist, PlaylistDetail } from "../../schema/playlist.ts";
+import type { Playlist, PlaylistDetail, PlaylistEntry } from "../../schema/playlist.ts";
 import { SONG_COLUMNS, type SongRow, toSong } from "../songs/columns.ts";
 import { PLAYLIST_COLUMNS, PLAYLIST_FIELDS, type PlaylistRow, toPlaylist } from "./columns.ts";
 
@@ -50,4 +50,25 @@ export async function readPlaylistDetail(
     ORDER BY ps.position`;
   // Counted from the list itself, so the two cannot disagree.
   return { ...toPlaylist({ ...playlist, songCount: songs.length }), songs: songs.map(toSong) };
+}
+
+/**
+ * One page of the playlist's songs in playlist order, each with its 1-based place, and how many
+ * songs it has. The stored positions can have gaps (see contents.ts), so the place is counted
+ * from the page's offset rather than read from the row.
+ */
+export async function listPlaylistSongs(
+  db: Client,
+  userId: number,
+  id: number,
+  { offset, limit }: { offset: number; limit: number },
+): Promise<{ items: PlaylistEntry[]; total: number }> {
+  const playlist = await readPlaylist(db, userId, id);
+  const songs = await db.$queryRaw<SongRow[]>`
+    SELECT ${SONG_COLUMNS} FROM playlist_songs ps JOIN songs s ON s.id = ps.song_id
+    WHERE ps.playlist_id = ${id}
+    ORDER BY ps.position
+    LIMIT ${limit} OFFSET ${offset}`;
+  const items = songs.map((row, index) => ({ ...toSong(row), position: offset + index + 1 }));
+  return { items, total: playlist.songCount };
 }

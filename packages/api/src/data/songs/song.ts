@@ -57,3 +57,20 @@ export async function deleteSong(db: Db, userId: number, id: number): Promise<vo
   );
   if (rows.length === 0) throw notFound("Song");
 }
+
+/**
+ * Deletes those of `ids` that are the user's songs, in one statement (the foreign keys take them
+ * out of every playlist); the others, unknown or someone else's, are answered as not found.
+ */
+export async function deleteSongs(
+  db: Db,
+  userId: number,
+  ids: number[],
+): Promise<{ deleted: number; notFound: number[] }> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    Prisma.sql`DELETE FROM songs WHERE id = ANY(${ids}::int[]) AND user_id = ${userId} RETURNING id`,
+  );
+  const deleted = new Set(rows.map((row) => row.id));
+  return { deleted: deleted.size, notFound: ids.filter((id) => !deleted.has(id)) };
+}
