@@ -215,13 +215,31 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
     await page.getByRole("alert").getByText("This file could not be read").waitFor();
     expect(await page.getByRole("button", { name: "Import", exact: true }).isDisabled()).toBe(true);
 
-    // Over the limit: refused before anything is read, with what to do about it.
+    // Over the limit: said before a byte is sent, with what to do about it.
     const tooLarge = await writeFile("huge.csv", Buffer.alloc(64 * 1024 * 1024 + 1, "a"));
     await page.getByLabel("Choose a file").setInputFiles(tooLarge);
+    await page.getByRole("heading", { name: /huge\.csv/ }).waitFor();
     await page
       .getByRole("alert")
-      .getByText(/larger than the 64 MiB/)
+      .getByText(/larger than the 64 MiB an import takes/)
       .waitFor();
+
+    // The server's own refusals read the same (here a 413 from a proxy with a lower limit).
+    await page.route(
+      (url) => url.pathname.endsWith("/songs/import"),
+      (route) =>
+        route.fulfill({
+          status: 413,
+          contentType: "application/json",
+          body: JSON.stringify({ message: "Request body too large", code: "PAYLOAD_TOO_LARGE" }),
+        }),
+    );
+    await page.getByLabel("Choose a file").setInputFiles(path.join(files, "Liked Songs.csv"));
+    await page
+      .getByRole("alert")
+      .getByText(/larger than the 64 MiB an import takes/)
+      .waitFor();
+    await page.unrouteAll();
   });
 
   it("exports the songs the library shows, with its filters and sort", async () => {

@@ -18,5 +18,6 @@ export {
   SongPatch,
   SongSort,
 } from "./song.ts";
+export { IMPORT_FORMATS, ImportFormat, ImportResult, MAX_IMPORT_BYTES } from "./song-import.ts";
 export { NewToken, Token, TokenInput, TokenList } from "./token.ts";
 export { AuthResult, LoginInput, PasswordChangeInput, SignupInput, User } from "./user.ts";

@@ -1,6 +1,4 @@
-/** The file formats the import reads (API.md: `format=csv|json|m3u|xspf`). */
-export const IMPORT_FORMATS = ["csv", "json", "m3u", "xspf"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from "@songbook/api/schema";
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   csv: "CSV",

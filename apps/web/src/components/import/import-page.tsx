@@ -1,6 +1,6 @@
 "use client";
 
-import { PlaylistInput } from "@songbook/api/schema";
+import { type ImportResult, PlaylistInput } from "@songbook/api/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
@@ -15,7 +15,7 @@ import { ImportProgressBar } from "./import-progress";
 import { ImportReport } from "./import-report";
 import { type FilePreview, previewFile } from "./preview";
 import { PreviewTable } from "./preview-table";
-import { type ImportProgress, type ImportResult, sendImport } from "./send-import";
+import { type ImportProgress, sendImport } from "./send-import";
 
 interface Chosen extends FilePreview {
   file: File;

@@ -1,5 +1,5 @@
+import type { ImportResult } from "@songbook/api/schema";
 import { formatNumber } from "~/components/format";
-import type { ImportResult } from "./send-import";
 
 const rows = (count: number) => (count === 1 ? "1 row" : `${formatNumber(count)} rows`);
 

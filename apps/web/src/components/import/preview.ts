@@ -1,6 +1,7 @@
+import type { ImportFormat } from "@songbook/api/schema";
 import Papa from "papaparse";
 import { mapColumns, type SongField } from "./csv-columns";
-import { detectFormat, type ImportFormat } from "./import-format";
+import { detectFormat } from "./import-format";
 
 /** The first rows of a file as the import will read them, and what each column fills. */
 export interface Preview {

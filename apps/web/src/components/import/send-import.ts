@@ -1,13 +1,5 @@
-import type { ImportFormat } from "./import-format";
-
-/** What the import answers (API.md): the rows written, skipped and refused. */
-export interface ImportResult {
-  created: number;
-  skipped: number;
-  failed: { line: number; message: string; field?: string | undefined }[];
-  failedCount: number;
-  playlist: { id: number; name: string; songCount: number } | null;
-}
+import { type ImportFormat, type ImportResult, MAX_IMPORT_BYTES } from "@songbook/api/schema";
+import { formatBytes } from "./format-bytes";
 
 export interface ImportOptions {
   format: ImportFormat;
@@ -45,6 +37,10 @@ export function sendImport(
   signal?: AbortSignal,
 ): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
+    // Said at once rather than after sending 64 MiB for nothing; the server refuses it anyway.
+    if (file.size > MAX_IMPORT_BYTES) {
+      return reject(new ImportError(explain("PAYLOAD_TOO_LARGE", "", null)));
+    }
     const request = new XMLHttpRequest();
     const progress: ImportProgress = { sent: 0, total: file.size, rows: 0 };
     let read = 0;
@@ -143,7 +139,7 @@ function refusal(request: XMLHttpRequest): string {
 function explain(code: string, message: string, retryAfter: string | null): string | undefined {
   switch (code) {
     case "PAYLOAD_TOO_LARGE":
-      return "This file is larger than the 64 MiB an import takes. Split it into smaller files and import them one after another.";
+      return `This file is larger than the ${formatBytes(MAX_IMPORT_BYTES)} an import takes. Split it into smaller files and import them one after another.`;
     case "BAD_REQUEST":
       return `This file could not be read${message ? `: ${message}` : "."} Check that it is a CSV, JSON, M3U or XSPF file. Nothing was imported.`;
     case "TOO_MANY_REQUESTS":
