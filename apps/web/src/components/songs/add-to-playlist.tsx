@@ -102,6 +102,8 @@ export function AddToPlaylistDialog({
             name="name"
             label="Name of the new playlist"
             error={errors.name}
+            // The message goes once the name is being fixed.
+            onChange={() => errors.name && setErrors({})}
             autoFocus={items.length === 0}
           />
         )}
