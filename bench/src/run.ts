@@ -11,6 +11,7 @@ import { type RunningApp, startApp } from "@songbook/web/testing";
 import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
 import { cpuSecondsOf } from "./cpu.ts";
+import { type ExportFigure, exportTargets, measureExport } from "./export.ts";
 import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
@@ -38,6 +39,9 @@ const OTHER_USERS = ["bench-other-1@songbook.local", "bench-other-2@songbook.loc
 const benchDir = path.resolve(import.meta.dirname, "..");
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** The export figure of every app run (see export.ts). */
+const exportFigures: ExportFigure[] = [];
 
 async function main() {
   const rows: Row[] = [];
@@ -69,7 +73,7 @@ async function main() {
   }
 
   console.log(`\n${table(rows)}\n`);
-  const targets = evaluateTargets(rows, startups);
+  const targets = [...evaluateTargets(rows, startups), ...exportTargets(exportFigures)];
   for (const { met, name, detail } of targets) {
     const verdict = met === undefined ? "-" : met ? "met" : "MISSED";
     console.log(`${verdict.padEnd(7)} ${name}: ${detail}`);
@@ -79,6 +83,7 @@ async function main() {
     sizes,
     rows,
     startups,
+    exports: exportFigures,
     targets,
   });
   console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
@@ -167,6 +172,8 @@ async function measure(
     log(`${engine} ${size}: tRPC`);
     row("tRPC", "first page", await driveApp(trpcList(1, token)));
     row("tRPC", "batch of 3", await driveApp(trpcList(3, token)));
+    log(`${engine} ${size}: CSV export`);
+    exportFigures.push(await measureExport(app.baseUrl, token, pid, { engine, size }));
     log(`${engine} ${size}: writes`);
     row("REST", "create song", await driveApp(restCreate(token)));
   } finally {

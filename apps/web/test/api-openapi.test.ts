@@ -33,6 +33,8 @@ const API_MD_ROUTES = [
   "POST /api/v1/users/self/playlists/{id}/songs",
   "POST /api/v1/users/self/playlists/{id}/songs/remove",
   "POST /api/v1/users/self/playlists/{id}/songs/{songId}/move",
+  "GET /api/v1/users/self/songs/export",
+  "GET /api/v1/users/self/playlists/{id}/export",
 ];
 
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];

@@ -9,6 +9,7 @@ import { appRouter } from "../root.ts";
 import { sendJson } from "./api-headers.ts";
 import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
+import { findExportRoute, serveExport } from "./export.ts";
 import { headersOf, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 import { SONG_IMPORT_PROCEDURE, serveSongImport } from "./song-import.ts";
@@ -51,6 +52,8 @@ export async function serveRest(
     body = await readNodeBodyWithin(req, MAX_BODY_BYTES);
     if (body === undefined) return refuseOversizedBody(req, res);
   }
+  const download = findExportRoute(method, url.pathname.slice(REST_BASE_PATH.length));
+  if (download) return serveExport(req, res, { db, onError }, download, url);
   try {
     if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
     const input = inputOf(found.route, found.pathInput, url, body, req.headers["content-type"]);

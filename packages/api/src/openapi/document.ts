@@ -1,4 +1,5 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
+import { EXPORT_PATHS, type ExportProcedure, exportContentTypes } from "../export/routes.ts";
 import { REST_BASE_PATH } from "../http/rest.ts";
 import { appRouter } from "../root.ts";
 import { ErrorBody } from "../schema/common.ts";
@@ -68,6 +69,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       const operation = item[method];
       if (!operation) continue;
       operation.responses = responses(operation, method);
+      documentDownload(operation);
       requirePathParameters(operation);
       if (operation.operationId === IMPORT_OPERATION_ID) describeImportOperation(operation);
     }
@@ -99,6 +101,28 @@ function responses(operation: Operation, method: (typeof METHODS)[number]): Resp
   };
   for (const code of [...errors].sort((a, b) => a - b)) result[code] = errorResponse(code);
   return result;
+}
+
+/**
+ * The export routes answer a file, not their procedure's JSON (that is the tRPC answer): the
+ * 200 response lists the file's content types (export/routes.ts).
+ */
+function documentDownload(operation: Operation): void {
+  const procedure = operation.operationId?.replaceAll("-", ".") ?? "";
+  if (!(procedure in EXPORT_PATHS) || !operation.responses) return;
+  const file = { schema: { type: "string" as const } };
+  operation.responses[200] = {
+    description: "The file, as an attachment, streamed.",
+    headers: {
+      "Content-Disposition": {
+        description: 'attachment; filename="songbook-….<ext>"',
+        schema: { type: "string" },
+      },
+    },
+    content: Object.fromEntries(
+      exportContentTypes(procedure as ExportProcedure).map((type) => [type, file]),
+    ),
+  };
 }
 
 /**

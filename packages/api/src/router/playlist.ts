@@ -7,9 +7,16 @@ import {
   removeSongs,
   replaceSongs,
 } from "../data/playlists/contents.ts";
-import { listPlaylistSongs, listPlaylists, readPlaylistDetail } from "../data/playlists/read.ts";
+import {
+  listPlaylistSongs,
+  listPlaylists,
+  readPlaylist,
+  readPlaylistDetail,
+} from "../data/playlists/read.ts";
 import { deletePlaylist, insertPlaylist, updatePlaylist } from "../data/playlists/write.ts";
+import { EXPORT_PATHS, playlistExportLink } from "../export/routes.ts";
 import { ById, IdParam, PageQuery } from "../schema/common.ts";
+import { ExportDownload, PlaylistExportQuery } from "../schema/export.ts";
 import {
   Playlist,
   PlaylistAppendInput,
@@ -232,4 +239,27 @@ export const playlistRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       moveSong(ctx.db, ctx.session.userId, input.id, input.songId, input.position),
     ),
+
+  // A streamed file over REST; over tRPC, where to download it (see song.export for why).
+  export: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: EXPORT_PATHS["playlist.export"],
+        tags: ["Playlists"],
+        summary: "Export a playlist as a file",
+        description:
+          "Its songs in playlist order, streamed as an attachment. `m3u` (the default): " +
+          "extended M3U in UTF-8 (a song without URL becomes a comment); `xspf`: XSPF 1 with " +
+          "`title`, `creator`, `album`, `location`; `csv` and `json` as the library export. " +
+          "Over tRPC, answers where to download it.",
+        errorResponses: [400, 401, 404],
+      },
+    })
+    .input(PlaylistExportQuery)
+    .output(ExportDownload)
+    .query(async ({ ctx, input }) => {
+      await readPlaylist(ctx.db, ctx.session.userId, input.id);
+      return playlistExportLink(input);
+    }),
 });

@@ -2,10 +2,12 @@ import { Readable } from "node:stream";
 import { z } from "zod";
 import { listSongs } from "../data/songs/list.ts";
 import { deleteSong, deleteSongs, findSong, insertSong, updateSong } from "../data/songs/song.ts";
+import { EXPORT_PATHS, songExportLink } from "../export/routes.ts";
 import { importSongs } from "../import/import-songs.ts";
 import { boundShortSearch, MAX_SHORT_SEARCHES_PER_TOKEN } from "../limits/short-search-limit.ts";
 import { IMPORT_DESCRIPTION } from "../openapi/import-operation.ts";
 import { ById } from "../schema/common.ts";
+import { ExportDownload, SongExportQuery } from "../schema/export.ts";
 import {
   Song,
   SongDeleteManyInput,
@@ -158,4 +160,32 @@ export const songRouter = createTRPCRouter({
     .input(SongDeleteManyInput)
     .output(SongDeleteManyResult)
     .mutation(({ ctx, input }) => deleteSongs(ctx.db, ctx.session.userId, input.ids)),
+
+  // Over REST this route is a streamed file download (http/export.ts), not this procedure's
+  // answer. A tRPC answer is one JSON value built in memory: the text of a million-song library
+  // (about 150 MB) would be held whole, so over tRPC the procedure checks the request (token,
+  // filters) and answers where to download the file instead.
+  export: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: EXPORT_PATHS["song.export"],
+        tags: ["Songs"],
+        summary: "Export your songs as a file",
+        description:
+          "Every song matching the listing's filters, in its sort order (no paging), streamed as " +
+          'an attachment (`Content-Disposition: attachment; filename="songbook-songs.<ext>"`). ' +
+          "`csv`: columns `title,artist,album,releaseYear,url,createdAt`, RFC 4180 quoting, and " +
+          "a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` " +
+          '(so a spreadsheet never runs it as a formula). `json`: `{"items": [Song, …]}`. `m3u`: ' +
+          "extended M3U in UTF-8, `#EXTINF:-1,Artist - Title` then the URL; a song without URL " +
+          "is written as a comment. CSV and JSON import back as they are. Errors come before " +
+          "the first byte, as JSON. The file is read a page at a time: a song added or changed " +
+          "while it downloads may or may not be in it. Over tRPC, answers where to download it.",
+        errorResponses: [400, 401],
+      },
+    })
+    .input(SongExportQuery)
+    .output(ExportDownload)
+    .query(({ input }) => songExportLink(input)),
 });

@@ -47,8 +47,11 @@ export function isFiltered({ title, artist, album, q }: SongListQuery): boolean 
   return Boolean(title || artist || album || q);
 }
 
+/** The filters of a song query: the listing's, or an export's. */
+export type SongFilters = Omit<SongListQuery, "offset" | "limit" | "sort">;
+
 /** The WHERE condition of a user's songs over `songs s` matching the query's filters. */
-export function songFilter(userId: number, { title, artist, album, q }: SongListQuery) {
+export function songFilter(userId: number, { title, artist, album, q }: SongFilters) {
   const sql = [Prisma.sql`s.user_id = ${userId}`];
   // Exact filters compare lower() on both sides: the expression of the listing indexes.
   if (title) sql.push(Prisma.sql`lower(s.title) = lower(${title})`);
