@@ -261,6 +261,9 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
     expect(file).toMatch(/So What[\s\S]*Blue in Green/);
     expect(file).not.toContain("Take Five");
 
+    // The menu closed with the download; opened again for the next format.
+    expect(await csv.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Export" }).click();
     const json = await fetchInPage(
       page,
       (await page.getByRole("link", { name: /Export as JSON/ }).getAttribute("href")) ?? "",
