@@ -39,6 +39,14 @@ async function fetchInPage(page: Page, href: string) {
   }, href);
 }
 
+/** Screenshots at desktop and phone width in the light theme, then in the dark one. */
+async function screenshotThemes(page: Page, name: string): Promise<void> {
+  await screenshotBoth(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBoth(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
 /** The titles in the library table, top to bottom. */
 function titles(page: Page): Promise<string[]> {
   return page.locator(".song-table tbody .cell-title").allTextContents();
@@ -123,7 +131,7 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
     expect(await leftOut.locator("tbody tr").count()).toBe(1);
     expect(await leftOut.locator("tbody td").first().textContent()).toBe("4");
     expect(await listSongTitles()).toEqual([]);
-    await screenshotBoth(page, "import-preview");
+    await screenshotThemes(page, "import-preview");
 
     await page.getByLabel("Also make a playlist of these songs").check();
     expect(await page.getByLabel("Playlist name").inputValue()).toBe("Liked Songs");
@@ -157,7 +165,7 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
       "title",
       expect.any(String),
     ]);
-    await screenshotBoth(page, "import-summary");
+    await screenshotThemes(page, "import-summary");
 
     await page.getByRole("link", { name: "Open the playlist “Jazz import”" }).click();
     await page.getByRole("heading", { name: "Jazz import" }).waitFor();
@@ -208,9 +216,15 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
     ]);
     await page.locator(".import-counts").getByText("new song to import").waitFor();
 
-    await page
-      .getByLabel("Choose a file")
-      .setInputFiles(await writeFile("broken.json", '[{"title": "So Wh'));
+    // The file input is reached and opened from the keyboard.
+    await page.getByRole("heading", { name: "Import songs", level: 1 }).click();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("import-file");
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.keyboard.press("Enter"),
+    ]);
+    await chooser.setFiles(await writeFile("broken.json", '[{"title": "So Wh'));
     await page.getByText(/No preview:/).waitFor();
     await page.getByRole("alert").getByText("This file could not be read").waitFor();
     expect(await page.getByRole("button", { name: "Import", exact: true }).isDisabled()).toBe(true);
@@ -290,7 +304,7 @@ describeInBrowser("import, export and bulk actions in the browser", () => {
     await bar.getByText("4 selected").waitFor();
     expect(await checkedTitles(page)).toEqual(["Batch 2", "Batch 3", "Batch 4", "Batch 5"]);
     expect(await all.evaluate((input: HTMLInputElement) => input.indeterminate)).toBe(true);
-    await screenshotBoth(page, "songs-selection");
+    await screenshotThemes(page, "songs-selection");
 
     await all.click();
     await bar.getByText("6 selected").waitFor();

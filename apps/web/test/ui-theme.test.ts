@@ -40,6 +40,10 @@ const TEXT_ON_BACKGROUND: [text: string, background: string][] = [
   ["--accent", "--bg"],
   ["--accent", "--surface"],
   ["--accent", "--accent-soft"],
+  // Selected rows, the bar over them, the export menu's focused item; import column mappings.
+  ["--text", "--accent-soft"],
+  ["--muted", "--accent-soft"],
+  ["--accent", "--surface-2"],
   ["--accent-hover", "--accent-soft"],
   ["--danger", "--surface"],
   ["--danger", "--danger-soft"],
