@@ -66,8 +66,6 @@ export function ImportPage() {
 
   async function choose(file: File) {
     run.reset();
-    setChecking(null);
-    setImporting(null);
     const preview = await previewFile(file);
     choices.current += 1;
     setChosen({ ...preview, file, id: choices.current });
