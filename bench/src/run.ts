@@ -12,6 +12,7 @@ import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
 import { cpuSecondsOf } from "./cpu.ts";
 import { type ExportFigure, exportTargets, measureExport } from "./export.ts";
+import { importTargets, measureImports } from "./import.ts";
 import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
@@ -30,6 +31,8 @@ const { values } = parseArgs({
         process.env.BENCH_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres",
     },
     "skip-embedded": { type: "boolean", default: false },
+    // Only the import figure (issue 10), without the listing runs.
+    "import-only": { type: "boolean", default: false },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -44,17 +47,18 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const exportFigures: ExportFigure[] = [];
 
 async function main() {
+  const importOnly = values["import-only"];
   const rows: Row[] = [];
   const startups: { engine: string; seconds: number }[] = [];
   log(`load generator: ${loadGenerator}, in a process of its own`);
   const databaseUrl = await benchDatabase(values["database-url"]);
-  for (const size of sizes) {
+  for (const size of importOnly ? [] : sizes) {
     await seedLibrary(databaseUrl, size);
     const bare = await measureBareAlone(databaseUrl, size, 10);
     const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
     rows.push(...(await measure(target, startups, bare)));
   }
-  if (!values["skip-embedded"]) {
+  if (!values["skip-embedded"] && !importOnly) {
     const size = Math.min(...sizes);
     const dataDir = path.join(benchDir, ".data/pglite");
     // PGlite opens a data folder in one process at a time: the bare baseline runs on the database
@@ -72,8 +76,16 @@ async function main() {
     rows.push(...(await measure(target, startups, bare)));
   }
 
+  log("import: a 100,000-row CSV over HTTP");
+  const imports = await measureImports(values["database-url"], {
+    skipEmbedded: values["skip-embedded"],
+  });
   console.log(`\n${table(rows)}\n`);
-  const targets = [...evaluateTargets(rows, startups), ...exportTargets(exportFigures)];
+  const targets = [
+    ...(importOnly ? [] : evaluateTargets(rows, startups)),
+    ...exportTargets(exportFigures),
+    ...importTargets(imports),
+  ];
   for (const { met, name, detail } of targets) {
     const verdict = met === undefined ? "-" : met ? "met" : "MISSED";
     console.log(`${verdict.padEnd(7)} ${name}: ${detail}`);
@@ -84,6 +96,7 @@ async function main() {
     rows,
     startups,
     exports: exportFigures,
+    imports,
     targets,
   });
   console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);

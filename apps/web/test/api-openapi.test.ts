@@ -35,6 +35,8 @@ const API_MD_ROUTES = [
   "POST /api/v1/users/self/playlists/{id}/songs/{songId}/move",
   "GET /api/v1/users/self/songs/export",
   "GET /api/v1/users/self/playlists/{id}/export",
+  // Issue 10: import.
+  "POST /api/v1/users/self/songs/import",
 ];
 
 const PUBLIC_ROUTES = ["POST /api/v1/auth/signup", "POST /api/v1/auth/login"];
@@ -43,6 +45,7 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 
 interface Operation {
   summary?: string;
+  parameters?: { name: string; in: string }[];
   security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
   requestBody?: unknown;
@@ -155,6 +158,36 @@ describe("GET /api/openapi.json", () => {
     expect(routes.get("POST /api/v1/users/self/tokens/revoke-all")?.summary).toContain(
       "Revoke every other token",
     );
+  });
+});
+
+describe("the import route's document", () => {
+  it("shows the options as query parameters and the file as a body of each format, with examples", () => {
+    const operation = operations().get("POST /api/v1/users/self/songs/import");
+    expect(operation?.parameters?.map(({ name, in: where }) => `${where} ${name}`)).toEqual([
+      "query format",
+      "query dryRun",
+      "query duplicates",
+      "query playlist",
+    ]);
+    const body = operation?.requestBody as { content: Record<string, { example?: string }> };
+    expect(Object.keys(body.content)).toEqual([
+      "text/csv",
+      "application/json",
+      "audio/x-mpegurl",
+      "application/xspf+xml",
+    ]);
+    for (const [type, { example }] of Object.entries(body.content)) {
+      expect(example, type).toEqual(expect.any(String));
+    }
+    const success = operation?.responses["200"]?.content ?? {};
+    expect(Object.keys(success)).toEqual(["application/json", "application/x-ndjson"]);
+    expect(success["application/json"]).toMatchObject({
+      schema: { $ref: "#/components/schemas/ImportResult" },
+      example: { created: 1, failedCount: 1 },
+    });
+    expect(Object.keys(operation?.responses ?? {})).toContain("413");
+    expect(Object.keys(operation?.responses ?? {})).not.toContain("415");
   });
 });
 

@@ -28,19 +28,17 @@ const SEPARATORS = [",", ";", "\t"] as const;
  */
 export async function* readCsv(source: ByteSource): AsyncGenerator<SourceRow> {
   const chunks = source[Symbol.asyncIterator]();
-  const first = await chunks.next();
-  if (first.done) throw new UnreadableFileError("The CSV file is empty");
+  const header = await headerChunks(chunks);
+  if (header.length === 0) throw new UnreadableFileError("The CSV file is empty");
   const parser = parse({
     bom: true,
-    delimiter: separatorOf(first.value),
-    info: true,
-    skip_empty_lines: true,
+    delimiter: separatorOf(Buffer.concat(header)),
     relax_column_count: true,
   });
   // Feeds the parser from the source while rows are read from it, with back pressure.
   void (async () => {
-    let chunk: IteratorResult<Uint8Array> = first;
-    while (!chunk.done && !parser.destroyed) {
+    for (const chunk of header) parser.write(chunk);
+    for (let chunk = await chunks.next(); !chunk.done && !parser.destroyed; ) {
       if (!parser.write(chunk.value)) await drainedOrClosed(parser);
       chunk = await chunks.next();
     }
@@ -48,19 +46,20 @@ export async function* readCsv(source: ByteSource): AsyncGenerator<SourceRow> {
   })().catch((error: unknown) => parser.destroy(error as Error));
 
   let columns: Map<Field, number> | undefined;
-  let linesBefore = 0;
-  let emptyLinesBefore = 0;
+  // Lines are counted here, which also costs less than csv-parse's `info` (and its count takes a
+  // CRLF inside quotes for two lines).
+  let line = 1;
   try {
-    for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-      // A record starts on the line after the previous one ended, past any blank lines skipped.
-      const line = linesBefore + 1 + (info.empty_lines - emptyLinesBefore);
-      linesBefore = info.lines;
-      emptyLinesBefore = info.empty_lines;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      const start = line;
+      line += 1 + lineBreaksIn(record);
+      if (record.length === 1 && record[0] === "") continue; // a blank line
+
       if (!columns) {
         columns = columnsOf(record);
         continue;
       }
-      yield { line, fields: fieldsOf(record, columns) };
+      yield { line: start, fields: fieldsOf(record, columns) };
     }
   } catch (error) {
     if (isCsvError(error))
@@ -82,9 +81,27 @@ function drainedOrClosed(parser: Parser): Promise<void> {
   });
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number; empty_lines: number };
+function lineBreaksIn(record: string[]): number {
+  let breaks = 0;
+  for (const field of record) breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return breaks;
+}
+
+// A header line is short; a file whose first line is longer than this has none worth reading.
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** The first chunks of the file, as many as it takes to hold the header line. */
+async function headerChunks(chunks: AsyncIterator<Uint8Array>): Promise<Uint8Array[]> {
+  const header: Uint8Array[] = [];
+  let size = 0;
+  while (size < MAX_HEADER_BYTES) {
+    const chunk = await chunks.next();
+    if (chunk.done) break;
+    header.push(chunk.value);
+    size += chunk.value.byteLength;
+    if (chunk.value.includes(0x0a) || chunk.value.includes(0x0d)) break;
+  }
+  return header;
 }
 
 function separatorOf(start: Uint8Array): string {

@@ -11,7 +11,7 @@ import { readCsv } from "./csv.ts";
 import { detectFormat, peek } from "./detect.ts";
 import { readJson } from "./json.ts";
 import { readM3u } from "./m3u.ts";
-import { planImport, type SongColumns } from "./rows.ts";
+import { type ImportPlan, planImport, type SongColumns } from "./rows.ts";
 import { type ByteSource, type SourceRow, UnreadableFileError } from "./source-row.ts";
 import { readXspf } from "./xspf.ts";
 
@@ -53,7 +53,7 @@ export async function importSongs(
   });
   const { start, all } = await peek(counted);
   const format = options.format ?? detectFormat(contentType, start);
-  let plan: Awaited<ReturnType<typeof planImport>>;
+  let plan: ImportPlan;
   try {
     plan = await planImport(READERS[format](all), options, (rows) => onProgress?.({ bytes, rows }));
   } catch (error) {

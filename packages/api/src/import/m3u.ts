@@ -9,7 +9,8 @@ const HTTP_URL = /^https?:\/\//i;
 
 /**
  * The entries of an M3U/M3U8 playlist: each location line is a song, named by the #EXTINF line
- * before it ("Artist - Title"), or else by its file name. The location is kept as the song's
+ * before it ("Artist - Title"), or else by its file name (which may be "Artist - Title" too;
+ * without an artist the row fails validation like any other). The location is kept as the song's
  * link only when it is an http(s) URL (a path on the exporting machine means nothing here).
  */
 export async function* readM3u(source: ByteSource): AsyncGenerator<SourceRow> {
@@ -28,7 +29,7 @@ export async function* readM3u(source: ByteSource): AsyncGenerator<SourceRow> {
     yield {
       line: info?.line ?? lineNumber,
       fields: {
-        ...(info ? artistAndTitle(info.title) : { title: fileTitle(text) }),
+        ...artistAndTitle(info ? info.title : fileTitle(text)),
         url: HTTP_URL.test(text) ? text : undefined,
       },
     };

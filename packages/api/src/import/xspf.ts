@@ -50,20 +50,17 @@ export async function* readXspf(source: ByteSource): AsyncGenerator<SourceRow> {
     text = "";
   });
 
+  // The first well-formedness error ends the reading: thrown out of the write that found it.
+  parser.on("error", (error) => {
+    throw new UnreadableFileError(`Not a readable XSPF file: ${error.message}`);
+  });
+
   const decoder = new TextDecoder("utf-8");
-  try {
-    for await (const chunk of source) {
-      parser.write(decoder.decode(chunk, { stream: true }));
-      yield* ready.splice(0);
-    }
-    parser.write(decoder.decode()).close();
-  } catch (error) {
-    // saxes reports malformed XML as a plain Error whose message starts with the position.
-    if (error instanceof Error && /^\S*:\d+:\d+: /.test(error.message)) {
-      throw new UnreadableFileError(`Not a readable XSPF file: ${error.message}`);
-    }
-    throw error;
+  for await (const chunk of source) {
+    parser.write(decoder.decode(chunk, { stream: true }));
+    yield* ready.splice(0);
   }
+  parser.write(decoder.decode()).close();
   if (!sawPlaylist) throw new UnreadableFileError("Not an XSPF file: no <playlist> element");
   yield* ready.splice(0);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ImportQuery, MAX_LISTED_FAILURES } from "../schema/song-import.ts";
+import { ImportOptions, MAX_LISTED_FAILURES } from "../schema/song-import.ts";
 
 export const IMPORT_DESCRIPTION = `The request body is the file itself (at most 64 MiB, streamed: \
 larger is a 413 and nothing is imported), in any of four formats, given by \`format\` or else \
@@ -73,7 +73,8 @@ const EXAMPLE_RESULT = {
  * progress answer beside the JSON one.
  */
 export function describeImportOperation(operation: Operation): void {
-  const query = z.toJSONSchema(ImportQuery, { io: "input" }) as {
+  // The typed options: a query string carries them as text (`dryRun=true`), as OpenAPI expects.
+  const query = z.toJSONSchema(ImportOptions, { io: "input" }) as {
     properties: Record<string, { description?: string }>;
     required?: string[];
   };

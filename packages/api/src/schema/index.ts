@@ -18,6 +18,14 @@ export {
   SongPatch,
   SongSort,
 } from "./song.ts";
-export { IMPORT_FORMATS, ImportFormat, ImportResult, MAX_IMPORT_BYTES } from "./song-import.ts";
+export {
+  IMPORT_FORMATS,
+  ImportFailure,
+  ImportFormat,
+  ImportOptions,
+  ImportResult,
+  MAX_IMPORT_BYTES,
+  MAX_LISTED_FAILURES,
+} from "./song-import.ts";
 export { NewToken, Token, TokenInput, TokenList } from "./token.ts";
 export { AuthResult, LoginInput, PasswordChangeInput, SignupInput, User } from "./user.ts";

@@ -9,8 +9,12 @@ import { insertPlaylist } from "../playlists/write.ts";
 // half-way leaves the library as it was; the triggers of the "song_counts" migration count each
 // batch in `library_counters` within it, so totals are exact once it commits.
 
-/** Rows per statement: large enough that round trips do not matter, small enough for one plan. */
-const BATCH_ROWS = 5000;
+/**
+ * Rows per statement: enough that round trips do not matter, few enough that one statement stays
+ * far within the statement timeout on a slow embedded database (where that timeout is the
+ * client's, and a statement over it fails the import).
+ */
+const BATCH_ROWS = 2000;
 
 /**
  * The whole import runs in one transaction; each of its statements is bounded by the database's
