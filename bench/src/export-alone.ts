@@ -17,7 +17,9 @@ const { values } = parseArgs({
   },
 });
 const size = Number(values.size);
-const EMAIL = "bench-export@songbook.local";
+// A user per size, so each library is seeded once however the runs alternate.
+const EMAIL =
+  size === 1_000_000 ? "bench-export@songbook.local" : `bench-export-${size}@songbook.local`;
 
 async function main() {
   const url = await database(values["database-url"], "songbook_bench_export");

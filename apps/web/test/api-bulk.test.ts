@@ -1,6 +1,9 @@
+import type { AppRouter } from "@songbook/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
   api,
+  baseUrl,
   createPlaylist,
   createSong,
   expectError,
@@ -225,5 +228,36 @@ describe("playlist song operations on what is not yours", () => {
       "position",
     );
     expectInvalid(await api("GET", `${path}?limit=101`, { token }), "limit");
+  });
+});
+
+describe("the bulk operations over tRPC", () => {
+  it("give the same answers as over REST", async () => {
+    const { token } = await signUp("bulk-trpc");
+    const [a, b, c] = await createSongs(token, 3);
+    const ids = [a?.id, b?.id, c?.id] as number[];
+    const playlist = await createPlaylist(token);
+    const trpc = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${baseUrl}/api/trpc`,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      ],
+    });
+    expect(
+      (await trpc.playlist.appendSongs.mutate({ id: playlist.id, songIds: ids })).songCount,
+    ).toBe(3);
+    await trpc.playlist.moveSong.mutate({ id: playlist.id, songId: ids[2] as number, position: 1 });
+    await trpc.playlist.removeSongs.mutate({ id: playlist.id, songIds: [ids[0] as number] });
+    const page = await trpc.playlist.songs.query({ id: playlist.id, limit: 10 });
+    expect(page.items.map((entry) => [entry.position, entry.id])).toEqual([
+      [1, ids[2]],
+      [2, ids[1]],
+    ]);
+    expect(await trpc.song.deleteMany.mutate({ ids: [ids[1] as number, 2_000_000_000] })).toEqual({
+      deleted: 1,
+      notFound: [2_000_000_000],
+    });
   });
 });

@@ -1,6 +1,9 @@
+import type { AppRouter } from "@songbook/api";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import {
   api,
+  baseUrl,
   createPlaylist,
   createSong,
   expectError,
@@ -227,7 +230,8 @@ describe("GET /api/v1/users/self/playlists/{id}/export", () => {
 });
 
 describe("an export of a few thousand songs", () => {
-  it("equals the listing row for row in every order, across its pages", async () => {
+  // Page boundaries (ties, nulls) are covered with tiny pages in packages/api's export-pages test.
+  it("equals the listing row for row in every order", async () => {
     const { token } = await signUp("export-large");
     const artists = ["Abba", "abba", "Beatles", "Coltrane", "Davis"];
     const count = 3_000;
@@ -237,7 +241,7 @@ describe("an export of a few thousand songs", () => {
         batch.push(
           createSong(token, {
             // Repeated titles, artists differing in case only, half the albums missing and a
-            // fifth of the years: ties and nulls where the export's pages of 2000 meet.
+            // fifth of the years: ties and nulls in every order.
             title: `Song ${(i * 7) % 1_000}`,
             artist: artists[i % artists.length],
             album: i % 2 === 0 ? null : `Album ${i % 40}`,
@@ -266,6 +270,35 @@ describe("an export of a few thousand songs", () => {
         (song) =>
           `${song.title},${song.artist},${song.album ?? ""},${song.releaseYear ?? ""},,${song.createdAt}`,
       ),
+    );
+  });
+});
+
+describe("song.export and playlist.export over tRPC", () => {
+  it("check the request and answer where to download the file", async () => {
+    const { token } = await signUp("export-trpc");
+    const song = await createSong(token, { title: "Naima", artist: "John Coltrane" });
+    const playlist = await createPlaylist(token);
+    const trpc = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${baseUrl}/api/trpc`,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      ],
+    });
+    const link = await trpc.song.export.query({ format: "json", artist: "john coltrane" });
+    expect(link).toEqual({
+      url: "/api/v1/users/self/songs/export?format=json&artist=john+coltrane",
+      filename: "songbook-songs.json",
+    });
+    expect(JSON.parse((await api("GET", link.url, { token })).text)).toEqual({ items: [song] });
+    expect(await trpc.playlist.export.query({ id: playlist.id, format: "xspf" })).toEqual({
+      url: `/api/v1/users/self/playlists/${playlist.id}/export?format=xspf`,
+      filename: `songbook-playlist-${playlist.id}.xspf`,
+    });
+    await expect(trpc.playlist.export.query({ id: 2_000_000_000 })).rejects.toThrow(
+      "Playlist not found",
     );
   });
 });

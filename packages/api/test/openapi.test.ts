@@ -28,6 +28,15 @@ const CONTRACT = [
   ["put", "/users/self/playlists/{id}/songs/{songId}", "200"],
   ["delete", "/users/self/playlists/{id}/songs/{songId}", "200"],
   ["put", "/users/self/playlists/{id}/songs", "200"],
+  // Issue 10: bulk operations, playlist paging and the export downloads.
+  ["post", "/users/self/songs/delete", "200"],
+  ["get", "/users/self/playlists/{id}/songs", "200"],
+  ["post", "/users/self/playlists/{id}/songs", "200"],
+  ["post", "/users/self/playlists/{id}/songs/remove", "200"],
+  ["post", "/users/self/playlists/{id}/songs/{songId}/move", "200"],
+  ["get", "/users/self/songs/export", "200"],
+  ["get", "/users/self/playlists/{id}/export", "200"],
+  // Issue 10: import.
   ["post", "/users/self/songs/import", "200"],
 ] as const;
 const PUBLIC = new Set(["/auth/signup", "/auth/login"]);
@@ -173,6 +182,28 @@ describe("the OpenAPI document", () => {
     expect(operation("post", "/users/self/tokens/revoke-all")?.description).toContain(
       "except the one this request is made with",
     );
+  });
+
+  it("documents the exports as file downloads, and the bulk operations with examples", () => {
+    const content = (path: string) =>
+      Object.keys(operation("get", path)?.responses?.["200"]?.content ?? {});
+    expect(content("/users/self/songs/export")).toEqual([
+      "text/csv",
+      "application/json",
+      "audio/x-mpegurl",
+    ]);
+    expect(content("/users/self/playlists/{id}/export")).toEqual([
+      "audio/x-mpegurl",
+      "application/xspf+xml",
+      "text/csv",
+      "application/json",
+    ]);
+    expect(operation("post", "/users/self/songs/delete")?.requestBody).toMatchObject({
+      content: { "application/json": { example: { ids: [3, 4, 99] } } },
+    });
+    expect(document.components?.schemas?.SongDeleteManyResult).toMatchObject({
+      example: { deleted: 2, notFound: [99] },
+    });
   });
 
   it("describes every tag it uses", () => {

@@ -16,9 +16,9 @@ const FORMATS_OF: Record<ExportProcedure, ExportFormatName[]> = {
   "playlist.export": ["m3u", "xspf", "csv", "json"],
 };
 
-/** The content types an export procedure's download can have. */
-export function exportContentTypes(procedure: ExportProcedure): string[] {
-  return FORMATS_OF[procedure].map((name) => EXPORT_FORMATS[name].contentType);
+/** The media types (without parameters) an export procedure's download can have. */
+export function exportMediaTypes(procedure: ExportProcedure): string[] {
+  return FORMATS_OF[procedure].map((name) => EXPORT_FORMATS[name].contentType.split(";")[0] ?? "");
 }
 
 /** Where the library export of `query` is downloaded from, and the file's name. */

@@ -99,7 +99,8 @@ export async function serveExport(
   try {
     // pipeline waits for the socket to drain before it reads the next page, and on a client that
     // goes away it ends the page generator, so nothing more is read.
-    await pipeline(Readable.from(download.chunks), res);
+    // Not in object mode: the stream holds back at most one page beyond its 64 KiB buffer.
+    await pipeline(Readable.from(download.chunks, { objectMode: false }), res);
   } catch (cause) {
     if (isClientGone(cause)) return;
     options.onError?.({

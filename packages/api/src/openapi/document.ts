@@ -1,8 +1,9 @@
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
-import { EXPORT_PATHS, type ExportProcedure, exportContentTypes } from "../export/routes.ts";
+import { EXPORT_PATHS, type ExportProcedure, exportMediaTypes } from "../export/routes.ts";
 import { REST_BASE_PATH } from "../http/rest.ts";
 import { appRouter } from "../root.ts";
 import { ErrorBody } from "../schema/common.ts";
+import { REQUEST_EXAMPLES } from "./examples.ts";
 import { describeImportOperation, IMPORT_OPERATION_ID } from "./import-operation.ts";
 import { successStatus } from "./status.ts";
 import { TAGS } from "./tags.ts";
@@ -70,6 +71,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       if (!operation) continue;
       operation.responses = responses(operation, method);
       documentDownload(operation);
+      addRequestExample(operation);
       requirePathParameters(operation);
       if (operation.operationId === IMPORT_OPERATION_ID) describeImportOperation(operation);
     }
@@ -120,9 +122,17 @@ function documentDownload(operation: Operation): void {
       },
     },
     content: Object.fromEntries(
-      exportContentTypes(procedure as ExportProcedure).map((type) => [type, file]),
+      exportMediaTypes(procedure as ExportProcedure).map((type) => [type, file]),
     ),
   };
+}
+
+function addRequestExample(operation: Operation): void {
+  const procedure = operation.operationId?.replaceAll("-", ".") ?? "";
+  const example = (REQUEST_EXAMPLES as Record<string, object | undefined>)[procedure];
+  const body = operation.requestBody;
+  const json = body && "content" in body ? body.content["application/json"] : undefined;
+  if (example && json) json.example = example;
 }
 
 /**

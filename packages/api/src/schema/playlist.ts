@@ -35,21 +35,17 @@ const position = jsonNumber(integer(1, INT4_MAX)).meta({
 });
 
 /** Songs to add to a playlist, in order, at its end or starting at `position`. */
-export const PlaylistAppendInput = z
-  .object({
-    songIds: songIdList(1),
-    position: position.optional(),
-  })
-  .meta({ example: { songIds: [12, 7], position: 3 } });
+export const PlaylistAppendInput = z.object({
+  songIds: songIdList(1),
+  position: position.optional(),
+});
 export type PlaylistAppendInput = z.infer<typeof PlaylistAppendInput>;
 
 /** Songs to take out of a playlist. */
-export const PlaylistRemoveInput = z
-  .object({ songIds: songIdList(1) })
-  .meta({ example: { songIds: [12, 7] } });
+export const PlaylistRemoveInput = z.object({ songIds: songIdList(1) });
 
 /** Where to move a song of a playlist. */
-export const PlaylistMoveInput = z.object({ position }).meta({ example: { position: 1 } });
+export const PlaylistMoveInput = z.object({ position });
 
 /** A playlist as the API returns it. */
 export const Playlist = z

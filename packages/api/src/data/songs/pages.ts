@@ -1,6 +1,6 @@
 import { type Db, Prisma, queryRows } from "@songbook/db";
 import type { Song, SongSort } from "../../schema/song.ts";
-import { SONG_COLUMNS, type SongRow, toSong } from "./columns.ts";
+import { SONG_API_COLUMNS } from "./columns.ts";
 import { ORDER_BY, type SongFilters, songFilter } from "./listing-sql.ts";
 
 // All of a user's songs matching a listing's filters, in its order, a page at a time: for an
@@ -24,7 +24,7 @@ const SORT_KEY: Record<
 };
 
 type Key = string | number | Date | null;
-type PageRow = SongRow & { sortKey: Key; part: number };
+type PageRow = Song & { sortKey: Key; part: number };
 
 /** Where the previous page ended. */
 interface After {
@@ -45,7 +45,7 @@ export async function* songPages(
     if (rows.length === 0) return;
     const last = rows[rows.length - 1] as PageRow;
     after = { key: last.sortKey, id: last.id };
-    yield rows.map(({ sortKey: _key, part: _part, ...row }) => toSong(row));
+    yield rows.map(({ sortKey: _key, part: _part, ...song }) => song);
     if (rows.length < size) return;
   }
 }
@@ -66,7 +66,7 @@ function pageStatement(
   const where = songFilter(userId, query);
   const sort = query.sort;
   const select = (condition: Prisma.Sql, order: string, key: string, part = 0) => Prisma.sql`
-    SELECT ${SONG_COLUMNS}, ${Prisma.raw(key)} AS "sortKey", ${part}::int AS part FROM songs s
+    SELECT ${SONG_API_COLUMNS}, ${Prisma.raw(key)} AS "sortKey", ${part}::int AS part FROM songs s
     WHERE ${where} AND ${condition} ORDER BY ${Prisma.raw(order)} LIMIT ${size}`;
   if (sort === undefined) {
     return select(after ? Prisma.sql`s.id > ${after.id}` : Prisma.sql`true`, "s.id", "null");
