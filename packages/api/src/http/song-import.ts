@@ -64,8 +64,9 @@ export async function serveSongImport(
     if (!streamed) return sendJson(res, 200, result);
     res.end(`${JSON.stringify({ result })}\n`);
   } catch (cause) {
-    // The client went away mid-upload: nothing was written, and nobody is left to answer.
-    if (req.socket.destroyed && !req.complete) return;
+    // The client went away mid-upload (its connection is closed): nothing was written, and
+    // nobody is left to answer.
+    if (res.destroyed) return;
     const error = fail(cause);
     if (!streamed) return answerError(req, res, error);
     // The status line is out already: the error is the stream's last line. The body may still
