@@ -41,6 +41,10 @@ const TEXT_ON_BACKGROUND: [text: string, background: string][] = [
   ["--accent", "--bg"],
   ["--accent", "--surface"],
   ["--accent", "--accent-soft"],
+  // Selected rows, the bar over them, the export menu's focused item; import column mappings.
+  ["--text", "--accent-soft"],
+  ["--muted", "--accent-soft"],
+  ["--accent", "--surface-2"],
   ["--accent-hover", "--accent-soft"],
   ["--danger", "--surface"],
   ["--danger", "--danger-soft"],
@@ -192,6 +196,7 @@ describeInBrowser("the theme", () => {
       stats: "/stats",
       tokens: "/tokens",
       account: "/account",
+      import: "/import",
     };
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/songs", label: "Library" },
   { href: "/playlists", label: "Playlists" },
+  { href: "/import", label: "Import" },
   { href: "/stats", label: "Stats" },
   { href: "/tokens", label: "API tokens" },
   { href: "/account", label: "Account" },

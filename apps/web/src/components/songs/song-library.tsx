@@ -2,6 +2,7 @@
 
 import type { Song, SongSort } from "@songbook/api/schema";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type Ref, useRef, useState } from "react";
 import { formatNumber, formatRange } from "~/components/format";
@@ -10,6 +11,9 @@ import { ConfirmDialog } from "~/components/ui/modal";
 import { PageButtons } from "~/components/ui/page-buttons";
 import { useToast } from "~/components/ui/toast";
 import { useTRPC } from "~/trpc/react";
+import { AddToPlaylistDialog } from "./add-to-playlist";
+import { BulkBar, DeleteSelected } from "./bulk-actions";
+import { ExportMenu } from "./export-menu";
 import {
   type LibraryParams,
   libraryHref,
@@ -22,6 +26,7 @@ import {
 import { SongDialog } from "./song-dialog";
 import { SongTable } from "./song-table";
 import { useDebouncedParam } from "./use-debounced-param";
+import { useRowSelection } from "./use-row-selection";
 
 /** The song library: filters, table and pager, its whole state in the URL. */
 export function SongLibrary() {
@@ -30,6 +35,9 @@ export function SongLibrary() {
   const params = readLibraryParams(new URLSearchParams(useSearchParams()));
   const [editing, setEditing] = useState<Song | "new" | null>(null);
   const [deleting, setDeleting] = useState<Song | null>(null);
+  // What "Add to playlist…" was asked for: one row's song, or the selection.
+  const [adding, setAdding] = useState<Song | "selected" | null>(null);
+  const [deletingSelected, setDeletingSelected] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   useShortcut("search", () => {
     search.current?.focus();
@@ -55,6 +63,7 @@ export function SongLibrary() {
   const filtered = Boolean(params.q || params.artist || params.album);
 
   const data = list.data;
+  const selection = useRowSelection(data?.items.map((song) => song.id) ?? [], libraryHref(params));
   const lastPage = data ? Math.max(1, Math.ceil(data.total / params.size)) : 1;
 
   return (
@@ -70,14 +79,17 @@ export function SongLibrary() {
                 : "Loading songs…"}
           </p>
         </div>
-        <button
-          type="button"
-          className="button button-primary"
-          aria-keyshortcuts="n"
-          onClick={() => setEditing("new")}
-        >
-          + Add song
-        </button>
+        <div className="page-actions">
+          <ExportMenu params={params} filtered={filtered} />
+          <button
+            type="button"
+            className="button button-primary"
+            aria-keyshortcuts="n"
+            onClick={() => setEditing("new")}
+          >
+            + Add song
+          </button>
+        </div>
       </div>
 
       <search className="toolbar" aria-label="Find songs">
@@ -168,25 +180,40 @@ export function SongLibrary() {
           ) : (
             <>
               <h2>Your library is empty</h2>
-              <p className="muted">Add your first song to get started.</p>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => setEditing("new")}
-              >
-                + Add song
-              </button>
+              <p className="muted">Add your first song, or bring a whole library in.</p>
+              <div className="page-actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setEditing("new")}
+                >
+                  + Add song
+                </button>
+                <Link href="/import" className="button">
+                  Import a file
+                </Link>
+              </div>
             </>
           )}
         </div>
       ) : (
-        <div className={list.isPlaceholderData ? "is-refreshing" : undefined}>
+        <div className={list.isPlaceholderData ? "is-refreshing stack" : "stack"}>
+          {selection.selectedIds.length > 0 && (
+            <BulkBar
+              count={selection.selectedIds.length}
+              onAddToPlaylist={() => setAdding("selected")}
+              onDelete={() => setDeletingSelected(true)}
+              onClear={selection.clear}
+            />
+          )}
           <SongTable
             params={params}
             songs={data?.items}
+            selection={selection}
             onSort={(sort) => go({ sort })}
             onEdit={setEditing}
             onDelete={setDeleting}
+            onAddToPlaylist={setAdding}
           />
         </div>
       )}
@@ -222,6 +249,25 @@ export function SongLibrary() {
         />
       )}
       {deleting && <DeleteSong song={deleting} onClose={() => setDeleting(null)} />}
+      {deletingSelected && (
+        <DeleteSelected
+          ids={selection.selectedIds}
+          onClose={() => setDeletingSelected(false)}
+          onDeleted={selection.clear}
+        />
+      )}
+      {adding && (
+        <AddToPlaylistDialog
+          songIds={adding === "selected" ? selection.selectedIds : [adding.id]}
+          what={
+            adding === "selected"
+              ? `${formatNumber(selection.selectedIds.length)} selected song${selection.selectedIds.length === 1 ? "" : "s"}`
+              : `“${adding.title}”`
+          }
+          onClose={() => setAdding(null)}
+          onAdded={adding === "selected" ? selection.clear : undefined}
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import type { Song, SongSort } from "@songbook/api/schema";
 import type { Route } from "next";
 import Link from "next/link";
+import type { ChangeEvent } from "react";
 import { formatDate } from "~/components/format";
 import { RowAction } from "~/components/ui/row-action";
 import {
@@ -14,33 +15,59 @@ import {
   type SortKey,
   sortDirection,
 } from "./library-params";
+import type { RowSelection } from "./use-row-selection";
 
 interface SongTableProps {
   params: LibraryParams;
   songs: Song[] | undefined;
+  selection: RowSelection;
   onSort: (sort: SongSort) => void;
   onEdit: (song: Song) => void;
   onDelete: (song: Song) => void;
+  onAddToPlaylist: (song: Song) => void;
 }
 
 // Each placeholder cell: the class of the column it stands in for, and how wide it is.
 const PLACEHOLDER_CELLS = [
+  ["cell-select", "1rem"],
   ["cell-title", 45],
   ["cell-artist", 35],
   ["cell-album", 35],
   ["cell-number", 40],
   ["cell-date", 55],
-  ["cell-actions", "8rem"],
+  ["cell-actions", "14rem"],
 ] as const;
 
 /** The library table; without songs yet (loading) it shows placeholder rows. */
-export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTableProps) {
+export function SongTable({
+  params,
+  songs,
+  selection,
+  onSort,
+  onEdit,
+  onDelete,
+  onAddToPlaylist,
+}: SongTableProps) {
+  const ticked = selection.selectedIds.length;
   return (
     <div className="table-wrap">
       <table className="table song-table" aria-busy={songs ? undefined : true}>
         <caption className="visually-hidden">Your songs</caption>
         <thead>
           <tr>
+            <th scope="col" className="cell-select">
+              <input
+                type="checkbox"
+                aria-label="Select every song on this page"
+                disabled={!songs?.length}
+                checked={ticked > 0 && ticked === songs?.length}
+                // Some but not all: the platform's "mixed" state, which screen readers announce.
+                ref={(box) => {
+                  if (box) box.indeterminate = ticked > 0 && ticked < (songs?.length ?? 0);
+                }}
+                onChange={(event) => selection.toggleAll(event.target.checked)}
+              />
+            </th>
             {SONG_SORT_KEYS.map((key) => (
               <SortHeader key={key} sortKey={key} current={params.sort} onSort={onSort} />
             ))}
@@ -52,7 +79,20 @@ export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTable
         <tbody>
           {songs
             ? songs.map((song) => (
-                <tr key={song.id}>
+                <tr
+                  key={song.id}
+                  className={selection.isSelected(song.id) ? "is-selected" : undefined}
+                >
+                  <td className="cell-select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${song.title}`}
+                      checked={selection.isSelected(song.id)}
+                      onChange={(event) =>
+                        selection.toggle(song.id, event.target.checked, withShift(event))
+                      }
+                    />
+                  </td>
                   <td data-label="Title" className="cell-title">
                     {song.url ? (
                       <a href={song.url} target="_blank" rel="noreferrer noopener">
@@ -79,6 +119,11 @@ export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTable
                     {formatDate(song.createdAt)}
                   </td>
                   <td className="cell-actions">
+                    <RowAction
+                      label="Add to playlist…"
+                      subject={song.title}
+                      onClick={() => onAddToPlaylist(song)}
+                    />
                     <RowAction label="Edit" subject={song.title} onClick={() => onEdit(song)} />
                     <RowAction
                       label="Delete"
@@ -97,8 +142,7 @@ export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTable
                         className="skeleton"
                         aria-hidden="true"
                         style={{
-                          width:
-                            className === "cell-actions" ? width : `${width + ((row * 7) % 20)}%`,
+                          width: typeof width === "string" ? width : `${width + ((row * 7) % 20)}%`,
                         }}
                       />
                     </td>
@@ -109,6 +153,15 @@ export function SongTable({ params, songs, onSort, onEdit, onDelete }: SongTable
       </table>
     </div>
   );
+}
+
+/**
+ * Whether shift was held. React reports a checkbox's change from its click event, a mouse click or
+ * the space bar alike, so shift+click and shift+space both select a range.
+ */
+function withShift(event: ChangeEvent<HTMLInputElement>): boolean {
+  const native = event.nativeEvent;
+  return native instanceof MouseEvent && native.shiftKey;
 }
 
 function SortHeader({

@@ -10,12 +10,13 @@ export interface ToastAction {
 
 interface Toast {
   id: number;
-  message: string;
+  /** Text, or text with a link ("Added 3 songs to <a>Road trip</a>"). */
+  message: ReactNode;
   tone: "success" | "error";
   action?: ToastAction;
 }
 
-type ShowToast = (message: string, tone?: Toast["tone"], action?: ToastAction) => void;
+type ShowToast = (message: ReactNode, tone?: Toast["tone"], action?: ToastAction) => void;
 
 const ToastContext = createContext<ShowToast>(() => {});
 
