@@ -60,7 +60,8 @@ export function SongLibrary() {
   const [q, setQ] = useDebouncedParam(params.q, (value) => go({ q: value }));
   const [artist, setArtist] = useDebouncedParam(params.artist, (value) => go({ artist: value }));
   const [album, setAlbum] = useDebouncedParam(params.album, (value) => go({ album: value }));
-  const filtered = Boolean(params.q || params.artist || params.album);
+  const years = yearsText(params);
+  const filtered = Boolean(params.q || params.artist || params.album || years);
 
   const data = list.data;
   const selection = useRowSelection(data?.items.map((song) => song.id) ?? [], libraryHref(params));
@@ -137,12 +138,18 @@ export function SongLibrary() {
             ])}
           </select>
         </div>
-        {filtered && (
+        {years && (
           <button
             type="button"
-            className="button button-link"
-            onClick={() => go({ q: "", artist: "", album: "" })}
+            className="button"
+            aria-label={`Remove the filter: released ${years}`}
+            onClick={() => go({ yearFrom: undefined, yearTo: undefined })}
           >
+            Released {years} <span aria-hidden="true">✕</span>
+          </button>
+        )}
+        {filtered && (
+          <button type="button" className="button button-link" onClick={() => go(NO_FILTERS)}>
             Clear filters
           </button>
         )}
@@ -169,11 +176,7 @@ export function SongLibrary() {
             <>
               <h2>No songs match</h2>
               <p className="muted">Try another search, or clear the filters.</p>
-              <button
-                type="button"
-                className="button"
-                onClick={() => go({ q: "", artist: "", album: "" })}
-              >
+              <button type="button" className="button" onClick={() => go(NO_FILTERS)}>
                 Clear filters
               </button>
             </>
@@ -273,6 +276,25 @@ export function SongLibrary() {
 }
 
 /** "25 songs", or with filters "1 song matches your filters". */
+/** Every filter off: what both "Clear filters" buttons ask for. */
+const NO_FILTERS: Partial<LibraryParams> = {
+  q: "",
+  artist: "",
+  album: "",
+  yearFrom: undefined,
+  yearTo: undefined,
+};
+
+/** The release-year filter in words ("1990–1999", "from 1990", "up to 1999"); "" when none. */
+function yearsText({ yearFrom, yearTo }: LibraryParams): string {
+  if (yearFrom !== undefined && yearTo !== undefined) {
+    return yearFrom === yearTo ? String(yearFrom) : `${yearFrom}–${yearTo}`;
+  }
+  if (yearFrom !== undefined) return `from ${yearFrom}`;
+  if (yearTo !== undefined) return `up to ${yearTo}`;
+  return "";
+}
+
 function countText(total: number, filtered: boolean): string {
   const songs = total === 1 ? "1 song" : `${formatNumber(total)} songs`;
   if (!filtered) return songs;
