@@ -47,7 +47,7 @@ function sessionOf(ctx: Context): Promise<Session | null> {
 /**
  * The session a request acts for: its token must be valid, and a mutation must not ride on the
  * session cookie of a request another site made. Shared by protected procedures and the routes
- * that serve a procedure's work outside tRPC (the streamed import).
+ * that serve a procedure's work outside tRPC (the streamed import and exports).
  */
 export async function requireSession(ctx: Context, type: "query" | "mutation"): Promise<Session> {
   if (ctx.crossSiteCookie && type === "mutation") {

@@ -5,7 +5,6 @@ import { getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getPathRegExp, normalizePath } from "trpc-to-openapi";
 import type { z } from "zod";
-import { resolveToken } from "../auth/resolve-token.ts";
 import { createContext } from "../context.ts";
 import { fromDatabaseError } from "../errors/database.ts";
 import { restErrorBody } from "../errors/format.ts";
@@ -14,6 +13,7 @@ import { type Download, playlistExport, songExport } from "../export/download.ts
 import { EXPORT_PATHS } from "../export/routes.ts";
 import { PlaylistExportQuery, SongExportQuery } from "../schema/export.ts";
 import { withYearsInOrder } from "../schema/song.ts";
+import { requireSession } from "../trpc.ts";
 import { sendJson } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
 import { headersOf } from "./node-request.ts";
@@ -73,13 +73,7 @@ export async function serveExport(
       headers,
       clientAddress: clientAddress(headers),
     });
-    const session = await resolveToken(options.db, ctx.credential);
-    if (!session) {
-      throw new TRPCError({
-        code: "UNAUTHORIZED",
-        message: "Send a valid API token: Authorization: Bearer <token>",
-      });
-    }
+    const session = await requireSession(ctx, "query");
     const parsed = route.input.safeParse({ ...Object.fromEntries(url.searchParams), ...pathInput });
     if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
     download = await route.open(options, session.userId, parsed.data as never);
