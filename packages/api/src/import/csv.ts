@@ -1,26 +1,10 @@
 import { type CsvError, type Parser, parse } from "csv-parse";
+import { type CsvField, csvColumnsOf, csvSeparatorOf } from "./rules.ts";
 import { type ByteSource, type SourceRow, UnreadableFileError } from "./source-row.ts";
 import { yearOf } from "./year.ts";
 
-/**
- * The header names each song field is read from, lower case: Songbook's own, common spreadsheet
- * ones, and Exportify's (Spotify playlists). The first column found wins.
- */
-const HEADERS = {
-  title: ["title", "track name", "name"],
-  artist: ["artist", "artist name(s)", "artists"],
-  album: ["album", "album name"],
-  releaseYear: ["releaseyear", "year", "album release date", "release date"],
-  url: ["url", "link", "track uri"],
-} as const;
-
-type Field = keyof typeof HEADERS;
-
 // Exportify writes the track's Spotify URI; a Song keeps a link people can open.
 const SPOTIFY_TRACK_URI = /^spotify:track:([A-Za-z0-9]+)$/;
-
-// Separators a header line may use; the one it holds most of is the file's.
-const SEPARATORS = [",", ";", "\t"] as const;
 
 /**
  * The rows of a CSV file with a header row. csv-parse streams it: a UTF-8 BOM, CRLF line ends,
@@ -32,7 +16,7 @@ export async function* readCsv(source: ByteSource): AsyncGenerator<SourceRow> {
   if (header.length === 0) throw new UnreadableFileError("The CSV file is empty");
   const parser = parse({
     bom: true,
-    delimiter: separatorOf(Buffer.concat(header)),
+    delimiter: csvSeparatorOf(Buffer.concat(header).toString("utf8")),
     relax_column_count: true,
   });
   // Feeds the parser from the source while rows are read from it, with back pressure.
@@ -45,7 +29,7 @@ export async function* readCsv(source: ByteSource): AsyncGenerator<SourceRow> {
     parser.end();
   })().catch((error: unknown) => parser.destroy(error as Error));
 
-  let columns: Map<Field, number> | undefined;
+  let columns: Map<CsvField, number> | undefined;
   // Lines are counted here, which also costs less than csv-parse's `info` (and its count takes a
   // CRLF inside quotes for two lines).
   let line = 1;
@@ -104,21 +88,9 @@ async function headerChunks(chunks: AsyncIterator<Uint8Array>): Promise<Uint8Arr
   return header;
 }
 
-function separatorOf(start: Uint8Array): string {
-  const text = Buffer.from(start).toString("utf8");
-  const headerLine = text.slice(0, text.search(/\r|\n|$/));
-  const count = (separator: string) => headerLine.split(separator).length;
-  return SEPARATORS.reduce((best, next) => (count(next) > count(best) ? next : best));
-}
-
 /** Which column holds each field; a header with none of the title or artist names is refused. */
-function columnsOf(header: string[]): Map<Field, number> {
-  const names = header.map((name) => name.trim().toLowerCase());
-  const columns = new Map<Field, number>();
-  for (const [field, aliases] of Object.entries(HEADERS) as [Field, readonly string[]][]) {
-    const index = aliases.map((alias) => names.indexOf(alias)).find((i) => i >= 0);
-    if (index !== undefined) columns.set(field, index);
-  }
+function columnsOf(header: string[]): Map<CsvField, number> {
+  const columns = csvColumnsOf(header);
   if (!columns.has("title") && !columns.has("artist")) {
     throw new UnreadableFileError(
       "The CSV header names no title or artist column (expected e.g. title, artist, album, " +
@@ -128,8 +100,8 @@ function columnsOf(header: string[]): Map<Field, number> {
   return columns;
 }
 
-function fieldsOf(record: string[], columns: Map<Field, number>): SourceRow["fields"] {
-  const cell = (field: Field) => {
+function fieldsOf(record: string[], columns: Map<CsvField, number>): SourceRow["fields"] {
+  const cell = (field: CsvField) => {
     const index = columns.get(field);
     return index === undefined ? undefined : record[index];
   };

@@ -1,4 +1,5 @@
 import type { ImportFormat } from "../schema/song-import.ts";
+import { formatOfText } from "./rules.ts";
 import type { ByteSource } from "./source-row.ts";
 
 /** Media types that name a format outright (parameters such as charset aside). */
@@ -18,19 +19,13 @@ const SNIFF_BYTES = 512;
 
 /**
  * The format of a file sent without a `format` parameter: its Content-Type when that names one,
- * otherwise its first characters — `[` or `{` JSON, `<` XSPF, `#EXTM3U`/`#EXTINF` M3U — and CSV
- * for anything else (a header row is plain text).
+ * otherwise what its first characters show (rules.ts).
  */
 export function detectFormat(contentType: string | undefined, start: Uint8Array): ImportFormat {
   const mediaType = contentType?.split(";", 1)[0]?.trim().toLowerCase() ?? "";
   const named = FORMAT_OF_MEDIA_TYPE[mediaType];
   if (named) return named;
-  const text = new TextDecoder("utf-8").decode(start.subarray(0, SNIFF_BYTES)).trimStart();
-  const first = text.replace(/^\uFEFF\s*/, "");
-  if (first.startsWith("[") || first.startsWith("{")) return "json";
-  if (first.startsWith("<")) return "xspf";
-  if (/^#EXT(M3U|INF)/i.test(first)) return "m3u";
-  return "csv";
+  return formatOfText(new TextDecoder("utf-8").decode(start.subarray(0, SNIFF_BYTES)));
 }
 
 /** The first chunk of a source (empty when it has none), and the whole source again. */

@@ -1,3 +1,4 @@
+import { formatOfText } from "@songbook/api/import-rules";
 import type { ImportFormat } from "@songbook/api/schema";
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -18,16 +19,12 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
 };
 
 /**
- * The format of a file: from its name's extension, else from how it starts. Sent with the
- * import, so the server reads the file exactly as the preview did.
+ * The format of a file: from its name's extension, else from how it starts (the server's rule).
+ * Sent with the import, so the server reads the file exactly as the preview did.
  */
 export function detectFormat(fileName: string, head: string): ImportFormat {
   const extension = fileName.toLowerCase().split(".").pop() ?? "";
   const known = BY_EXTENSION[extension];
   if (known) return known;
-  const start = head.replace(/^\uFEFF/, "").trimStart();
-  if (start.startsWith("[") || start.startsWith("{")) return "json";
-  if (start.startsWith("#EXTM3U") || start.startsWith("#EXTINF")) return "m3u";
-  if (start.startsWith("<")) return "xspf";
-  return "csv";
+  return formatOfText(head);
 }

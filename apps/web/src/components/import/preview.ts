@@ -1,3 +1,4 @@
+import { csvSeparatorOf } from "@songbook/api/import-rules";
 import type { ImportFormat } from "@songbook/api/schema";
 import Papa from "papaparse";
 import { mapColumns, type SongField } from "./csv-columns";
@@ -44,7 +45,7 @@ async function previewOf(file: File, format: ImportFormat, head: string) {
 
 function previewCsv(head: string, partial: boolean): Preview {
   const parsed = Papa.parse<string[]>(head, {
-    delimiter: separatorOf(head),
+    delimiter: csvSeparatorOf(head),
     preview: PREVIEW_ROWS + 1,
     skipEmptyLines: "greedy",
   });
@@ -61,12 +62,6 @@ function previewCsv(head: string, partial: boolean): Preview {
 }
 
 /** The separator the server reads the file with: the one its header line holds most of. */
-function separatorOf(head: string): string {
-  const headerLine = head.slice(0, head.search(/\r|\n|$/));
-  const count = (separator: string) => headerLine.split(separator).length;
-  return [",", ";", "\t"].reduce((best, next) => (count(next) > count(best) ? next : best));
-}
-
 const SONG_FIELDS = new Set<string>(["title", "artist", "album", "releaseYear", "url"]);
 
 function previewJson(text: string): Preview {
