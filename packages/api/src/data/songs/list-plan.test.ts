@@ -1,41 +1,14 @@
 import type { Prisma } from "@songbook/db";
 import { describe, expect, it } from "vitest";
 import { engine, openTestDatabase } from "../../../test/support/database.ts";
+import { queryPlan } from "../../../test/support/query-plan.ts";
 import type { SongListQuery } from "../../schema/song.ts";
 import { listStatement, type PagePlan, totalStatement } from "./list.ts";
 
 const db = await openTestDatabase();
 
-class Rollback extends Error {}
-
-/**
- * The plan PostgreSQL picks for a statement when sorting and sequential scans are priced out,
- * optionally with some indexes of `songs` dropped: it shows which index can answer the statement
- * on its own. Everything happens in a transaction that is rolled back.
- */
-async function plan(statement: Prisma.Sql, { keepOnly }: { keepOnly?: string[] } = {}) {
-  let text = "";
-  await db
-    .$transaction(async (tx) => {
-      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-      await tx.$executeRaw`SET LOCAL enable_sort = off`;
-      await tx.$executeRaw`SET LOCAL enable_incremental_sort = off`;
-      if (keepOnly) {
-        const indexes = await tx.$queryRaw<{ name: string }[]>`
-          SELECT indexname AS name FROM pg_indexes WHERE tablename = 'songs'`;
-        for (const { name } of indexes.filter(({ name }) => !keepOnly.includes(name))) {
-          await tx.$executeRawUnsafe(`DROP INDEX "${name}"`);
-        }
-      }
-      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${statement}`;
-      text = rows.map((row) => row["QUERY PLAN"]).join("\n");
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return text;
-}
+const plan = (statement: Prisma.Sql, options?: { keepOnly?: string[] }) =>
+  queryPlan(db, statement, options);
 
 /**
  * The plan under the page's LIMIT: where the page is picked. (Above it, the 20 songs of the page
