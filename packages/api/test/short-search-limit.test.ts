@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { retryAfterSeconds } from "../src/errors/retry-later.ts";
@@ -126,4 +127,81 @@ describe(`short searches, bounded per token (${engine})`, () => {
       expect(answer.body).toMatchObject(expectedPage("bl"));
     }
   });
+});
+
+/**
+ * `count` songs of about 600 bytes each (as JSON), all containing "e", for `userId`. 20,000 make
+ * 12 MB of download; an unread download stops after the socket's buffers (about 4 MiB between
+ * two local sockets on Linux) and a page or two, so an export that is not read waits on
+ * backpressure, its slot held, until the test reads or drops it.
+ */
+async function seedLongSongs(userId: number, count: number) {
+  // In statements of a few thousand rows, each well within the statement timeout on PGlite.
+  for (let from = 1; from <= count; from += 2_500) {
+    await db.$executeRaw`
+      INSERT INTO songs (user_id, title, artist, album, release_year, url, created_at, updated_at)
+      SELECT ${userId}, repeat('Blue ', 20), repeat('Miles Davis ', 6),
+        repeat('Kind of Blue ', 6), 1959, 'https://example.com/' || repeat('x', 250) || '/' || g,
+        now(), now()
+      FROM generate_series(${from}::int, ${Math.min(count, from + 2_499)}::int) AS g`;
+  }
+}
+
+async function textOf(response: IncomingMessage): Promise<string> {
+  let text = "";
+  response.setEncoding("utf8");
+  for await (const chunk of response) text += chunk;
+  return text;
+}
+
+describe(`short-search exports, bounded with the listings (${engine})`, () => {
+  const SONGS = 20_000;
+
+  it("holds a slot for the whole download, until it is read to the end or dropped", async () => {
+    const { user, token } = await signedUpUser(db, "ada@example.com");
+    await seedLongSongs(user.id, SONGS);
+    const rest = restClient(db);
+    const exportOf = (q: string, format = "json") =>
+      rest.unread(`/users/self/songs/export?format=${format}&q=${q}`, { token });
+    const expectRefused = (answer: RestAnswer) => {
+      expect(answer.status).toBe(429);
+      expect(answer.headers.get("retry-after")).toBe("1");
+      expect(answer.body).toEqual({
+        message:
+          "Too many short searches (no three letters or digits in a row) at once; try again in a second",
+        code: "TOO_MANY_REQUESTS",
+      });
+    };
+
+    // Two short-search downloads, neither read: both answered 200 and still running.
+    const first = await exportOf("e");
+    const second = await exportOf("e", "csv");
+    expect([first.response.statusCode, second.response.statusCode]).toEqual([200, 200]);
+
+    // A third short search, a listing or an export, is refused while they run.
+    expectRefused(await rest("GET", "/users/self/songs?q=e", { token }));
+    expectRefused(await rest("GET", "/users/self/songs/export?q=B", { token }));
+    // Searches the index can serve take no slot.
+    expect((await rest("GET", "/users/self/songs?q=blue&limit=1", { token })).status).toBe(200);
+
+    // The first download, read to its end, is the whole library; then its slot is free again.
+    expect(JSON.parse(await textOf(first.response)).items).toHaveLength(SONGS);
+    await first.closed;
+    const listed = await rest("GET", "/users/self/songs?q=e&limit=1", { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: SONGS });
+    const third = await exportOf("e");
+    expect(third.response.statusCode).toBe(200);
+    expectRefused(await rest("GET", "/users/self/songs?q=e", { token }));
+
+    // Both held downloads dropped by the client mid-file: both slots are free again.
+    second.response.destroy();
+    third.response.destroy();
+    await Promise.all([second.closed, third.closed]);
+    const again = [await exportOf("e"), await exportOf("e", "m3u")];
+    expect(again.map(({ response }) => response.statusCode)).toEqual([200, 200]);
+    for (const { response } of again) response.destroy();
+    await Promise.all(again.map(({ closed }) => closed));
+    // Seeding the library takes seconds on PGlite.
+  }, 90_000);
 });

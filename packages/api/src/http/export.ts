@@ -11,6 +11,7 @@ import { restErrorBody } from "../errors/format.ts";
 import { retryAfterSeconds } from "../errors/retry-later.ts";
 import { type Download, playlistExport, songExport } from "../export/download.ts";
 import { EXPORT_PATHS } from "../export/routes.ts";
+import { holdShortSearchSlot, type ReleaseSlot } from "../limits/short-search-limit.ts";
 import { PlaylistExportQuery, SongExportQuery } from "../schema/export.ts";
 import { withYearsInOrder } from "../schema/song.ts";
 import { requireSession } from "../trpc.ts";
@@ -29,6 +30,11 @@ interface ExportRoute {
   pattern: RegExp;
   input: z.ZodType<unknown>;
   open: (options: EndpointOptions, userId: number, input: never) => Promise<Download>;
+  /**
+   * Takes what the whole download must hold (a short search's slot) before its first page is
+   * read; the release is called once the download has been sent, has failed or been abandoned.
+   */
+  hold?: (options: EndpointOptions, session: { tokenId: number }, input: never) => ReleaseSlot;
 }
 
 const ROUTES: ExportRoute[] = [
@@ -37,6 +43,9 @@ const ROUTES: ExportRoute[] = [
     pattern: getPathRegExp(normalizePath(EXPORT_PATHS["song.export"])),
     input: withYearsInOrder(SongExportQuery),
     open: ({ db }, userId, input: SongExportQuery) => songExport(db, userId, input),
+    // A short search scans the library page after page for as long as the download lasts.
+    hold: ({ db }, session, input: SongExportQuery) =>
+      holdShortSearchSlot({ db, session }, input.q),
   },
   {
     procedure: "playlist.export",
@@ -62,28 +71,66 @@ export async function serveExport(
   req: IncomingMessage,
   res: ServerResponse,
   options: EndpointOptions,
-  { route, pathInput }: NonNullable<ReturnType<typeof findExportRoute>>,
+  found: NonNullable<ReturnType<typeof findExportRoute>>,
   url: URL,
 ): Promise<void> {
-  let download: Download;
+  let opened: Awaited<ReturnType<typeof openDownload>>;
   try {
-    const headers = headersOf(req);
-    const ctx = await createContext({
-      db: options.db,
-      headers,
-      clientAddress: clientAddress(headers),
-    });
-    const session = await requireSession(ctx, "query");
-    const parsed = route.input.safeParse({ ...Object.fromEntries(url.searchParams), ...pathInput });
-    if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
-    download = await route.open(options, session.userId, parsed.data as never);
+    opened = await openDownload(req, options, found, url);
   } catch (cause) {
     const error = fromDatabaseError(cause) ?? getTRPCErrorFromUnknown(cause);
-    options.onError?.({ error, path: route.procedure });
+    options.onError?.({ error, path: found.route.procedure });
     const retryAfter = retryAfterSeconds(error);
     if (retryAfter) res.setHeader("retry-after", String(retryAfter));
     return sendJson(res, getHTTPStatusCodeFromError(error), restErrorBody(error));
   }
+  // What the download holds is free as soon as the response closes — the file sent, failed, or
+  // its client gone — without waiting for a page read already under way to come back; and at the
+  // latest when sending ends (the client may have gone before the listener was there).
+  res.once("close", opened.release);
+  try {
+    await send(req, res, options, found.route, opened.download);
+  } finally {
+    opened.release();
+  }
+}
+
+/**
+ * The download the request asks for, its first page read, and what gives back what it holds; or
+ * the error to answer instead (having held nothing).
+ */
+async function openDownload(
+  req: IncomingMessage,
+  options: EndpointOptions,
+  { route, pathInput }: NonNullable<ReturnType<typeof findExportRoute>>,
+  url: URL,
+): Promise<{ download: Download; release: ReleaseSlot }> {
+  const headers = headersOf(req);
+  const ctx = await createContext({
+    db: options.db,
+    headers,
+    clientAddress: clientAddress(headers),
+  });
+  const session = await requireSession(ctx, "query");
+  const parsed = route.input.safeParse({ ...Object.fromEntries(url.searchParams), ...pathInput });
+  if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
+  const release = route.hold?.(options, session, parsed.data as never) ?? (() => {});
+  try {
+    return { download: await route.open(options, session.userId, parsed.data as never), release };
+  } catch (cause) {
+    release();
+    throw cause;
+  }
+}
+
+/** Sends the download; it ends when the file is sent, fails or the client goes away. */
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: EndpointOptions,
+  route: ExportRoute,
+  download: Download,
+): Promise<void> {
   res.statusCode = 200;
   res.setHeader("content-type", download.contentType);
   res.setHeader("content-disposition", `attachment; filename="${download.filename}"`);

@@ -42,7 +42,7 @@ export const songRouter = createTRPCRouter({
     .input(withYearsInOrder(SongListQuery))
     .output(SongPage)
     .query(async ({ ctx, input }) => ({
-      ...(await boundShortSearch(ctx, input, () => listSongs(ctx.db, ctx.session.userId, input))),
+      ...(await boundShortSearch(ctx, input.q, () => listSongs(ctx.db, ctx.session.userId, input))),
       offset: input.offset,
       limit: input.limit,
     })),
@@ -162,8 +162,11 @@ export const songRouter = createTRPCRouter({
           "extended M3U in UTF-8, `#EXTINF:-1,Artist - Title` then the URL; a song without URL " +
           "is written as a comment. CSV and JSON import back as they are. Errors come before " +
           "the first byte, as JSON. The file is read a page at a time: a song added or changed " +
-          "while it downloads may or may not be in it. Over tRPC, answers where to download it.",
-        errorResponses: [400, 401],
+          "while it downloads may or may not be in it. A `q` without three letters or digits " +
+          "in a row reads the whole library: such a download holds one of the token's " +
+          `${MAX_SHORT_SEARCHES_PER_TOKEN} short-search slots, shared with the listing, until ` +
+          "it ends (more answer 429 with `Retry-After`). Over tRPC, answers where to download it.",
+        errorResponses: [400, 401, 429],
       },
     })
     .input(withYearsInOrder(SongExportQuery))
