@@ -2,8 +2,8 @@ import fs from "node:fs/promises";
 import type { Target } from "./targets.ts";
 
 // The export figure of issue 10: the whole library downloaded as CSV through the REST route,
-// read as fast as this process can take it — rows per second, and how much the server's resident
-// memory grew meanwhile (sampled from /proc every 50 ms), since a streamed export must not hold
+// read as fast as this process can take it — rows per second, and how the server's resident
+// memory moved meanwhile (sampled from /proc every 50 ms), since a streamed export must not hold
 // the library in memory.
 
 export interface ExportFigure {
@@ -12,17 +12,29 @@ export interface ExportFigure {
   rows: number;
   seconds: number;
   rowsPerSecond: number;
-  /** Peak server RSS during the download minus its RSS before, MiB; undefined without /proc. */
-  rssGrowthMiB: number | undefined;
+  /**
+   * The server's RSS over its RSS before the download, MiB: the peak, the peaks in the first and
+   * second half of the rows, and at the end. Undefined without /proc.
+   */
+  rss: RssGrowth | undefined;
+}
+
+export interface RssGrowth {
+  peakMiB: number;
+  firstHalfPeakMiB: number;
+  secondHalfPeakMiB: number;
+  endMiB: number;
 }
 
 const ROWS_PER_SECOND = 100_000;
 /**
- * "Flat" memory. The export holds a page or two at a time, but resident memory still saw-tooths
- * with V8's garbage collection (sampled every 500 ms over a 1,000,000-row export: up by about
- * 250 MiB, then back to where it started after each major collection, with no upward trend). So
- * flat is judged as a bound that does not depend on the library: the 150 MiB the issue sets for
- * the server's growth during an import.
+ * "Flat" memory: a peak that does not depend on the library, judged against the 150 MiB the issue
+ * sets for the server's growth during an import. Resident memory saw-tooths with V8's garbage
+ * collection whatever the export holds: what survives young collections fills the old generation
+ * until a full collection empties it. Traced over a 1,000,000-row export (--trace-gc): the heap
+ * after each full collection stays at 96 MB, while before one it reaches 130 MB (the first) and
+ * then about 390 MB (V8 raises the limit after the first). So the peak is set by where in that
+ * cycle the download ends, not by the library's size; the halves and the end are printed to show it.
  */
 const RSS_GROWTH_MIB = 150;
 const LARGE = 1_000_000;
@@ -35,13 +47,15 @@ export async function measureExport(
   labels: { engine: string; size: number },
 ): Promise<ExportFigure> {
   const before = await rssMiB(pid);
-  let peak = before;
-  const sampler = setInterval(async () => {
-    const now = await rssMiB(pid);
-    if (now !== undefined && (peak === undefined || now > peak)) peak = now;
-  }, 50);
-  const started = performance.now();
   let lines = 0;
+  const samples: { lines: number; rss: number }[] = [];
+  const sample = async () => {
+    const at = lines;
+    const rss = await rssMiB(pid);
+    if (rss !== undefined) samples.push({ lines: at, rss });
+  };
+  const sampler = setInterval(sample, 50);
+  const started = performance.now();
   try {
     const response = await fetch(`${baseUrl}/api/v1/users/self/songs/export?format=csv`, {
       headers: { authorization: `Bearer ${token}` },
@@ -62,13 +76,30 @@ export async function measureExport(
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  await sample();
   const rows = lines - 1; // the header
   return {
     ...labels,
     rows,
     seconds,
     rowsPerSecond: rows / seconds,
-    rssGrowthMiB: before === undefined || peak === undefined ? undefined : peak - before,
+    rss: before === undefined ? undefined : rssGrowth(samples, before, lines),
+  };
+}
+
+function rssGrowth(
+  samples: { lines: number; rss: number }[],
+  before: number,
+  lines: number,
+): RssGrowth | undefined {
+  const last = samples.at(-1);
+  if (!last) return undefined;
+  const peak = (half: typeof samples) => Math.max(before, ...half.map(({ rss }) => rss)) - before;
+  return {
+    peakMiB: peak(samples),
+    firstHalfPeakMiB: peak(samples.filter((s) => s.lines < lines / 2)),
+    secondHalfPeakMiB: peak(samples.filter((s) => s.lines >= lines / 2)),
+    endMiB: last.rss - before,
   };
 }
 
@@ -83,21 +114,25 @@ const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function describeExport(figure: ExportFigure): string {
-  const rss =
-    figure.rssGrowthMiB === undefined ? "RSS unknown" : `RSS +${fmt(figure.rssGrowthMiB, 1)} MiB`;
+  const rss = figure.rss
+    ? `RSS peak +${fmt(figure.rss.peakMiB, 1)} MiB (first half +${fmt(figure.rss.firstHalfPeakMiB, 1)}, second half +${fmt(figure.rss.secondHalfPeakMiB, 1)}, at the end +${fmt(figure.rss.endMiB, 1)})`
+    : "RSS unknown";
   return `${figure.engine} ${fmt(figure.size)} songs: ${fmt(figure.rows)} rows in ${fmt(figure.seconds, 1)} s, ${fmt(figure.rowsPerSecond)} rows/s, ${rss}`;
 }
 
 /** The export target, judged at the largest PostgreSQL library measured (1,000,000 songs). */
 export function exportTargets(figures: ExportFigure[]): Target[] {
-  const name = `CSV export of 1,000,000 songs >= ${fmt(ROWS_PER_SECOND)} rows/s, server RSS growth < ${RSS_GROWTH_MIB} MiB`;
+  const name = `CSV export of 1,000,000 songs >= ${fmt(ROWS_PER_SECOND)} rows/s, server RSS peak growth < ${RSS_GROWTH_MIB} MiB`;
   const figure = figures.find((f) => f.engine === "PostgreSQL" && f.size >= LARGE);
   if (!figure) return [{ name, met: undefined, detail: "not measured (needs --sizes …,1000000)" }];
-  const flat = figure.rssGrowthMiB !== undefined && figure.rssGrowthMiB < RSS_GROWTH_MIB;
   return [
     {
       name,
-      met: figure.rows === figure.size && figure.rowsPerSecond >= ROWS_PER_SECOND && flat,
+      met:
+        figure.rows === figure.size &&
+        figure.rowsPerSecond >= ROWS_PER_SECOND &&
+        figure.rss !== undefined &&
+        figure.rss.peakMiB < RSS_GROWTH_MIB,
       detail: describeExport(figure),
     },
   ];
