@@ -30,6 +30,7 @@ export interface ImportProgress {
 
 export interface ImportRequest {
   options: ImportOptions;
+  /** The file, already received whole: it is read inside the import's transaction. */
   file: ByteSource;
   /** The Content-Type the file was sent with, to tell its format when `options.format` is unset. */
   contentType?: string;

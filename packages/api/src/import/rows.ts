@@ -35,7 +35,7 @@ const PROGRESS_EVERY_ROWS = 1000;
  * matter, few enough that one statement stays far within the statement timeout on a slow embedded
  * database (where that timeout is the client's, and a statement over it fails the import).
  */
-export const BATCH_ROWS = 5000;
+export const BATCH_ROWS = 2000;
 
 /**
  * Checks every row with exactly the schema of `POST /songs` and hands the valid ones to `write`
