@@ -170,14 +170,24 @@ async function bareInsertRate(url: string): Promise<number> {
   }
 }
 
+/**
+ * Posts the file and answers the import's result. Asks for the NDJSON progress lines, as the UI
+ * does: the status line comes at once and a line every thousand rows after, so no client timeout
+ * (undici's wait for headers, 300 s) ends a long import early.
+ */
 async function postImport(api: string, authorization: string, file: Buffer) {
   const response = await fetch(`${api}/users/self/songs/import`, {
     method: "POST",
-    headers: { authorization, "content-type": "text/csv" },
+    headers: { authorization, "content-type": "text/csv", accept: "application/x-ndjson" },
     body: file,
   });
-  if (!response.ok) throw new Error(`import: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { created: number };
+  const text = await response.text();
+  const last = JSON.parse(text.trimEnd().split("\n").at(-1) ?? "{}") as {
+    result?: { created: number };
+  };
+  if (!response.ok || !last.result)
+    throw new Error(`import: ${response.status} ${text.slice(-500)}`);
+  return last.result;
 }
 
 /** RSS of a process in MiB, from /proc; 0 where there is none. */
