@@ -12,9 +12,25 @@ import pg from "pg";
 export const IMPORT_ROWS = 100_000;
 const RSS_SAMPLE_MS = 50;
 
+/** A generated file of songs: `make(n)` writes its first n rows, all distinct. */
+interface BenchFile {
+  name: string;
+  make(rows: number): Buffer;
+}
+
+const EXPORTIFY: BenchFile = { name: "Exportify CSV", make: exportifyCsv };
+
+/**
+ * A million Exportify rows (about 212 bytes each) would be over the 64 MiB limit; the same
+ * songs with just the four columns Songbook keeps take about 40 bytes a row, and a million fit.
+ */
+const PLAIN: BenchFile = { name: "title,artist,album,year CSV", make: plainCsv };
+
 export interface ImportFigure {
   engine: "PostgreSQL" | "PGlite";
   rows: number;
+  /** What was imported: the generated file's kind and size. */
+  file: string;
   seconds: number;
   rowsPerSecond: number;
   /** Highest RSS during the import minus RSS just before it. */
@@ -31,11 +47,10 @@ export async function measureImports(
   serverUrl: string,
   { skipEmbedded = false } = {},
 ): Promise<ImportFigure[]> {
-  const file = exportifyCsv(IMPORT_ROWS);
   const figures: ImportFigure[] = [];
   const database = await createTemporaryDatabase(serverUrl, "songbook_bench_import");
   try {
-    const figure = await measureImport("PostgreSQL", { DATABASE_URL: database.url }, file);
+    const figure = await measureImport("PostgreSQL", { DATABASE_URL: database.url }, EXPORTIFY);
     figures.push({ ...figure, bareRowsPerSecond: await bareInsertRate(database.url) });
   } finally {
     await database.stop();
@@ -43,7 +58,7 @@ export async function measureImports(
   if (!skipEmbedded) {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "songbook-bench-import-"));
     try {
-      figures.push(await measureImport("PGlite", { SONGBOOK_DATA_DIR: dataDir }, file));
+      figures.push(await measureImport("PGlite", { SONGBOOK_DATA_DIR: dataDir }, EXPORTIFY));
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true });
     }
@@ -51,11 +66,27 @@ export async function measureImports(
   return figures;
 }
 
+/**
+ * Imports one file of `rows` songs on PostgreSQL (`pnpm bench --import-rows 1000000`): whether a
+ * large import completes, at what pace and with what memory. One file, not several: a million
+ * rows of the four columns Songbook keeps fit within the 64 MiB limit.
+ */
+export async function measureLargeImport(serverUrl: string, rows: number): Promise<ImportFigure> {
+  const database = await createTemporaryDatabase(serverUrl, "songbook_bench_import");
+  try {
+    return await measureImport("PostgreSQL", { DATABASE_URL: database.url }, PLAIN, rows);
+  } finally {
+    await database.stop();
+  }
+}
+
 async function measureImport(
   engine: ImportFigure["engine"],
   env: Record<string, string>,
-  file: Buffer,
+  generated: BenchFile,
+  rows = IMPORT_ROWS,
 ): Promise<ImportFigure> {
+  const file = generated.make(rows);
   const app = await startApp({ ...env, DATABASE_URL: env.DATABASE_URL ?? "" });
   try {
     const api = `${app.baseUrl}/api/v1`;
@@ -69,7 +100,7 @@ async function measureImport(
     const pid = await app.serverPid();
     // Warm-up: a small import, so the first figure does not pay for loading the code. Its songs
     // are the file's first hundred: the import skips them as duplicates, as a user's would.
-    await postImport(api, authorization, exportifyCsv(100));
+    await postImport(api, authorization, generated.make(100));
     const before = await rssMiB(pid);
     let peak = before;
     const sampler = setInterval(async () => {
@@ -86,14 +117,15 @@ async function measureImport(
     peak = Math.max(peak, await rssMiB(pid));
     const listed = await fetch(`${api}/users/self/songs?limit=1`, { headers: { authorization } });
     const { total } = (await listed.json()) as { total: number };
-    if (result.created !== IMPORT_ROWS - 100 || total !== IMPORT_ROWS) {
+    if (result.created !== rows - 100 || total !== rows) {
       throw new Error(`import on ${engine}: created ${result.created}, library total ${total}`);
     }
     return {
       engine,
-      rows: IMPORT_ROWS,
+      rows,
+      file: `${generated.name}, ${(file.byteLength / 2 ** 20).toFixed(1)} MiB`,
       seconds,
-      rowsPerSecond: IMPORT_ROWS / seconds,
+      rowsPerSecond: rows / seconds,
       rssGrowthMiB: peak - before,
     };
   } finally {
@@ -138,14 +170,24 @@ async function bareInsertRate(url: string): Promise<number> {
   }
 }
 
+/**
+ * Posts the file and answers the import's result. Asks for the NDJSON progress lines, as the UI
+ * does: the status line comes at once and a line every thousand rows after, so no client timeout
+ * (undici's wait for headers, 300 s) ends a long import early.
+ */
 async function postImport(api: string, authorization: string, file: Buffer) {
   const response = await fetch(`${api}/users/self/songs/import`, {
     method: "POST",
-    headers: { authorization, "content-type": "text/csv" },
+    headers: { authorization, "content-type": "text/csv", accept: "application/x-ndjson" },
     body: file,
   });
-  if (!response.ok) throw new Error(`import: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { created: number };
+  const text = await response.text();
+  const last = JSON.parse(text.trimEnd().split("\n").at(-1) ?? "{}") as {
+    result?: { created: number };
+  };
+  if (!response.ok || !last.result)
+    throw new Error(`import: ${response.status} ${text.slice(-500)}`);
+  return last.result;
 }
 
 /** RSS of a process in MiB, from /proc; 0 where there is none. */
@@ -186,24 +228,48 @@ export function exportifyCsv(rows: number): Buffer {
   return Buffer.from(`${lines.join("\r\n")}\r\n`);
 }
 
+/** `rows` distinct songs in a CSV of the four columns Songbook keeps. */
+function plainCsv(rows: number): Buffer {
+  const lines = ["title,artist,album,year"];
+  for (let i = 1; i <= rows; i++) {
+    const song = exportifySong(i);
+    lines.push(`Song ${i},${song.artist},${song.album},${song.releaseYear}`);
+  }
+  return Buffer.from(`${lines.join("\n")}\n`);
+}
+
 /** The import targets of issue 10, judged from the figures. */
 export function importTargets(figures: ImportFigure[]) {
-  const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
   const floor = { PostgreSQL: 20_000, PGlite: 5_000 } as const;
-  return figures.flatMap((figure) => [
-    {
-      name: `import of a 100,000-row CSV on ${figure.engine} >= ${fmt(floor[figure.engine])} rows/s`,
-      met: figure.rowsPerSecond >= floor[figure.engine],
-      detail:
-        `${fmt(figure.rowsPerSecond)} rows/s (${figure.seconds.toFixed(1)} s)` +
-        (figure.bareRowsPerSecond
-          ? `; the same INSERTs straight with pg: ${fmt(figure.bareRowsPerSecond)} rows/s`
-          : ""),
-    },
-    {
-      name: `server RSS grows < 150 MiB during that import on ${figure.engine}`,
-      met: figure.rssGrowthMiB < 150,
-      detail: `${fmt(figure.rssGrowthMiB)} MiB`,
-    },
-  ]);
+  return figures.flatMap((figure) => {
+    const pace = `${fmt(figure.rowsPerSecond)} rows/s (${figure.seconds.toFixed(1)} s, ${figure.file})`;
+    if (figure.rows !== IMPORT_ROWS) {
+      // A large import's promise: it completes (measureImport checked every song is there).
+      return [
+        {
+          name: `import of a ${fmt(figure.rows)}-row CSV on ${figure.engine} completes`,
+          met: true,
+          detail: `${pace}; server RSS +${fmt(figure.rssGrowthMiB)} MiB`,
+        },
+      ];
+    }
+    return [
+      {
+        name: `import of a 100,000-row CSV on ${figure.engine} >= ${fmt(floor[figure.engine])} rows/s`,
+        met: figure.rowsPerSecond >= floor[figure.engine],
+        detail:
+          pace +
+          (figure.bareRowsPerSecond
+            ? `; the same INSERTs straight with pg: ${fmt(figure.bareRowsPerSecond)} rows/s`
+            : ""),
+      },
+      {
+        name: `server RSS grows < 150 MiB during that import on ${figure.engine}`,
+        met: figure.rssGrowthMiB < 150,
+        detail: `${fmt(figure.rssGrowthMiB)} MiB`,
+      },
+    ];
+  });
 }
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });

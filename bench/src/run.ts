@@ -12,7 +12,7 @@ import pg from "pg";
 import { startBareServer } from "./bare-server.ts";
 import { cpuSecondsOf } from "./cpu.ts";
 import { type ExportFigure, exportTargets, measureExport } from "./export.ts";
-import { importTargets, measureImports } from "./import.ts";
+import { importTargets, measureImports, measureLargeImport } from "./import.ts";
 import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
 import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     "skip-embedded": { type: "boolean", default: false },
     // Only the import figure (issue 10), without the listing runs.
     "import-only": { type: "boolean", default: false },
+    // Also import one file of this many rows on PostgreSQL (issue 10: a million rows import).
+    "import-rows": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -80,6 +82,11 @@ async function main() {
   const imports = await measureImports(values["database-url"], {
     skipEmbedded: values["skip-embedded"],
   });
+  if (values["import-rows"]) {
+    const rows = Number(values["import-rows"]);
+    log(`import: a ${rows}-row CSV over HTTP on PostgreSQL`);
+    imports.push(await measureLargeImport(values["database-url"], rows));
+  }
   console.log(`\n${table(rows)}\n`);
   const targets = [
     ...(importOnly ? [] : evaluateTargets(rows, startups)),

@@ -300,6 +300,15 @@ describe("files that cannot be imported: nothing is written", () => {
     });
   }
 
+  it("answers 400 for a CSV that turns unreadable after thousands of good rows", async () => {
+    const { token } = await signUp("import-late-error");
+    // Past the first batches, which the import has written by then (in its transaction).
+    const rows = Array.from({ length: 12_000 }, (_, i) => `Song ${i},Band`);
+    const file = ["title,artist", ...rows, '"Unclosed,Band'].join("\n");
+    expectError(await importFile(token, file, {}), 400, "BAD_REQUEST");
+    expect((await listSongs(token)).total).toBe(0);
+  });
+
   it("answers 400 for a CSV with no song columns, and for an empty body", async () => {
     const { token } = await signUp("import-no-columns");
     expectError(await importFile(token, "colour,size\nred,2\n", {}), 400, "BAD_REQUEST");

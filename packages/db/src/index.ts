@@ -5,8 +5,10 @@ export {
   type Db,
   type DbOptions,
   databasePools,
+  inTransaction,
   type NamedPool,
   queryRows,
+  type TransactionQuery,
 } from "./client.ts";
 export { dbEnv } from "./env.ts";
 export type { ApiToken, Playlist, PlaylistSong, Song, User } from "./generated/prisma/client.ts";

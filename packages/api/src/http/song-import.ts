@@ -5,7 +5,13 @@ import { createContext } from "../context.ts";
 import { fromDatabaseError } from "../errors/database.ts";
 import { restErrorBody } from "../errors/format.ts";
 import { retryAfterSeconds } from "../errors/retry-later.ts";
-import { fileTooLarge, type ImportProgress, importSongs } from "../import/import-songs.ts";
+import {
+  fileTooLarge,
+  type ImportProgress,
+  importSongs,
+  withinImportLimit,
+} from "../import/import-songs.ts";
+import { type SpooledFile, spool } from "../import/spool.ts";
 import { ImportQuery, MAX_IMPORT_BYTES } from "../schema/song-import.ts";
 import { requireSession } from "../trpc.ts";
 import { sendJson } from "./api-headers.ts";
@@ -54,10 +60,13 @@ export async function serveSongImport(
   }
   const sendLine = (line: object) => res.write(`${JSON.stringify(line)}\n`);
   const onProgress = streamed ? (progress: ImportProgress) => sendLine({ progress }) : undefined;
+  let upload: SpooledFile | undefined;
   try {
+    // Received whole before the import's transaction begins (spool.ts).
+    upload = await spool(withinImportLimit(req));
     const result = await importSongs(db, userId, {
       options,
-      file: req,
+      file: upload.read(),
       contentType: req.headers["content-type"],
       onProgress,
     });
@@ -73,6 +82,8 @@ export async function serveSongImport(
     // be arriving; it is drained (within bounds) so the client reads this line before the close.
     await discardRest(req);
     res.end(`${JSON.stringify({ error: restErrorBody(error) })}\n`, () => req.socket.destroy());
+  } finally {
+    await upload?.remove();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "@songbook/db";
 import { TRPCError } from "@trpc/server";
-import { countSongsInLibrary, type ImportWritten, writeImport } from "../data/songs/import.ts";
+import { writeImport } from "../data/songs/import.ts";
 import {
   type ImportFormat,
   type ImportOptions,
@@ -11,7 +11,7 @@ import { readCsv } from "./csv.ts";
 import { detectFormat, peek } from "./detect.ts";
 import { readJson } from "./json.ts";
 import { readM3u } from "./m3u.ts";
-import { type ImportPlan, planImport, type SongColumns } from "./rows.ts";
+import { type ImportPlan, planImport } from "./rows.ts";
 import { type ByteSource, type SourceRow, UnreadableFileError } from "./source-row.ts";
 import { readXspf } from "./xspf.ts";
 
@@ -30,6 +30,7 @@ export interface ImportProgress {
 
 export interface ImportRequest {
   options: ImportOptions;
+  /** The file, already received whole: it is read inside the import's transaction. */
   file: ByteSource;
   /** The Content-Type the file was sent with, to tell its format when `options.format` is unset. */
   contentType?: string;
@@ -38,9 +39,10 @@ export interface ImportRequest {
 
 /**
  * Imports a file into the user's library: the one core of `POST /users/self/songs/import` and
- * `song.import`. The whole file is read and checked first, then written in one transaction, so
- * a slow upload never holds a transaction open, and a file that is too large (413) or cannot be
- * read (400) leaves nothing written.
+ * `song.import`. The file must have arrived whole (the REST route spools it first, spool.ts), as
+ * it is read while its songs are written, in one transaction: a file that is too large (413) or
+ * cannot be read (400), even past its first batches, leaves nothing written. A dry run does the
+ * same and rolls back, so its counts are the import's own.
  */
 export async function importSongs(
   db: Db,
@@ -48,55 +50,53 @@ export async function importSongs(
   { options, file, contentType, onProgress }: ImportRequest,
 ): Promise<ImportResult> {
   let bytes = 0;
-  const counted = countBytes(file, (total) => {
+  const counted = withinImportLimit(file, (total) => {
     bytes = total;
   });
   const { start, all } = await peek(counted);
   const format = options.format ?? detectFormat(contentType, start);
-  let plan: ImportPlan;
+  let plan: ImportPlan | undefined;
   try {
-    plan = await planImport(READERS[format](all), options, (rows) => onProgress?.({ bytes, rows }));
+    const written = await writeImport(
+      db,
+      userId,
+      {
+        skipDuplicates: options.duplicates === "skip",
+        playlist: options.playlist,
+        dryRun: options.dryRun,
+      },
+      async (write) => {
+        plan = await planImport(READERS[format](all), options, write, (rows) =>
+          onProgress?.({ bytes, rows }),
+        );
+      },
+    );
+    if (!plan) throw new Error("The import wrote without reading the file");
+    return {
+      created: written.created,
+      skipped: plan.repeatedInFile + written.inLibrary,
+      failed: plan.failed,
+      failedCount: plan.failedCount,
+      playlist: written.playlist,
+    };
   } catch (error) {
     if (error instanceof UnreadableFileError) {
       throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
     }
     throw error;
   }
-  const skipDuplicates = options.duplicates === "skip";
-  const written = options.dryRun
-    ? await dryRunOf(db, userId, plan.songs, skipDuplicates)
-    : await writeImport(db, userId, {
-        songs: plan.songs,
-        skipDuplicates,
-        playlist: options.playlist,
-      });
-  return {
-    created: written.created,
-    skipped: plan.repeatedInFile + written.inLibrary,
-    failed: plan.failed,
-    failedCount: plan.failedCount,
-    playlist: written.playlist,
-  };
-}
-
-/** What writing would do, found without writing. */
-async function dryRunOf(
-  db: Db,
-  userId: number,
-  songs: SongColumns,
-  skipDuplicates: boolean,
-): Promise<ImportWritten> {
-  const inLibrary = skipDuplicates ? await countSongsInLibrary(db, userId, songs) : 0;
-  return { created: songs.title.length - inLibrary, inLibrary, playlist: null };
 }
 
 /** The file as it flows, counted; over MAX_IMPORT_BYTES it stops with a 413. */
-async function* countBytes(file: ByteSource, onCount: (bytes: number) => void): ByteSource {
+export async function* withinImportLimit(
+  file: ByteSource,
+  onCount?: (bytes: number) => void,
+): ByteSource {
   let bytes = 0;
   for await (const chunk of file) {
     bytes += chunk.byteLength;
     if (bytes > MAX_IMPORT_BYTES) throw fileTooLarge();
-    onCount(bytes);
+    onCount?.(bytes);
     yield chunk;
   }
 }
