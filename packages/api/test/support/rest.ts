@@ -20,11 +20,35 @@ export interface RestAnswer {
   body: unknown;
 }
 
-/**
- * Requests to /api/v1 over real HTTP, served by the API's node:http listener as apps/web mounts
- * it; `clientAddress` arrives as the X-Forwarded-For address apps/web's server would set.
- */
+/** Requests to /api/v1 over real HTTP, served as apps/web serves them (see apiServer). */
 export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
+  const api = apiServer(db, options);
+  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
+    const headers = new Headers(call.headers);
+    if (call.token) headers.set("authorization", `Bearer ${call.token}`);
+    let body = call.body;
+    if (call.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(call.json);
+    }
+    const response = await api.fetch(`/api/v1${path}`, { method, headers, body });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+  return Object.assign(send, { received: api.received });
+}
+
+/**
+ * The API's node:http listener as apps/web mounts it, on a port of its own: `fetch` sends a
+ * request there over real HTTP (any origin in its URL is replaced), and `clientAddress` arrives
+ * as the X-Forwarded-For address apps/web's server would set.
+ */
+export function apiServer(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
   const listener = createApiListener(db, options);
   let received = 0;
   const waiting: { count: number; resolve: () => void }[] = [];
@@ -40,23 +64,11 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     }),
   );
-  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
-    const headers = new Headers(call.headers);
+  const send = async (target: string | URL, init: RequestInit = {}) => {
+    const { pathname, search } = new URL(target, "http://api");
+    const headers = new Headers(init.headers);
     headers.set("x-forwarded-for", options.clientAddress ?? "203.0.113.5");
-    if (call.token) headers.set("authorization", `Bearer ${call.token}`);
-    let body = call.body;
-    if (call.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(call.json);
-    }
-    const response = await fetch(`${await listening}/api/v1${path}`, { method, headers, body });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      text,
-      body: text ? JSON.parse(text) : undefined,
-    };
+    return fetch(`${await listening}${pathname}${search}`, { ...init, headers });
   };
   /** Resolves once the server has received `count` requests in all (and handed them on). */
   const receivedAll = (count: number) =>
@@ -64,5 +76,5 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       if (received >= count) resolve();
       else waiting.push({ count, resolve });
     });
-  return Object.assign(send, { received: receivedAll });
+  return { fetch: send, received: receivedAll, baseUrl: listening };
 }
