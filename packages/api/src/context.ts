@@ -1,10 +1,11 @@
 import type { Db } from "@songbook/db";
 import { bearerToken } from "./auth/credential.ts";
 import { sessionCookie } from "./auth/session-cookie.ts";
+import type { RequestHeaders } from "./http/node-request.ts";
 
 export interface CreateContextOptions {
   db: Db;
-  headers: Headers;
+  headers: RequestHeaders;
   /** The client's network address as the web layer determined it; keys the login limit. */
   clientAddress?: string;
 }
@@ -39,7 +40,7 @@ export async function createContext({
 }
 
 /** The session cookie's token; null when there is none, or its value is not a valid escape. */
-function sessionCookieToken(headers: Headers): string | null {
+function sessionCookieToken(headers: RequestHeaders): string | null {
   for (const pair of headers.get("cookie")?.split(";") ?? []) {
     const separator = pair.indexOf("=");
     if (separator > 0 && pair.slice(0, separator).trim() === sessionCookie.name) {
@@ -66,7 +67,7 @@ function decodeCookieValue(value: string): string | null {
  * host the request was sent to (`X-Forwarded-Host` behind a proxy; a page cannot set that header
  * on a cross-origin request without a preflight, which this server never grants).
  */
-function isCrossSite(headers: Headers): boolean {
+function isCrossSite(headers: RequestHeaders): boolean {
   if (headers.get("sec-fetch-site") === "cross-site") return true;
   const origin = headers.get("origin");
   if (origin === null) return false;

@@ -17,7 +17,7 @@ export { answerClientError } from "./http/client-error.ts";
 export { clientAddress, type EndpointOptions } from "./http/endpoint.ts";
 export { createApiListener } from "./http/node.ts";
 export { REST_BASE_PATH } from "./http/rest.ts";
-export { handleTrpcRequest, TRPC_BASE_PATH } from "./http/trpc.ts";
+export { TRPC_BASE_PATH } from "./http/trpc.ts";
 export { type AccessLogOptions, observeRequests } from "./observability/access-log.ts";
 export { logger } from "./observability/logger.ts";
 export { createMetricsEndpoint, METRICS_PATH } from "./observability/metrics-endpoint.ts";

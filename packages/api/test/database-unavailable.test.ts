@@ -3,10 +3,9 @@ import { createTestDatabase, freePort, holdTableLock } from "@songbook/db/testin
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { retryAfterSeconds } from "../src/errors/retry-later.ts";
-import { handleTrpcRequest } from "../src/index.ts";
 import { signedUpUser } from "./support/callers.ts";
 import { engine } from "./support/database.ts";
-import { restClient } from "./support/rest.ts";
+import { apiServer, restClient } from "./support/rest.ts";
 
 const UNAVAILABLE = {
   message: "The database is unavailable; try again shortly",
@@ -26,12 +25,9 @@ afterAll(async () => {
 /** One tRPC call as apps/web hands it to the endpoint (not batched). */
 async function trpcList(on: Db, token: string) {
   const input = encodeURIComponent(JSON.stringify({ q: "blue" }));
-  const response = await handleTrpcRequest(
-    new Request(`http://songbook.test/api/trpc/song.list?input=${input}`, {
-      headers: { authorization: `Bearer ${token}` },
-    }),
-    { db: on },
-  );
+  const response = await apiServer(on).fetch(`/api/trpc/song.list?input=${input}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return {
     response,
     body: (await response.json()) as { error?: { message: string; data: object } },

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { handleTrpcRequest } from "../src/index.ts";
 import { signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
+import { apiServer } from "./support/rest.ts";
 
 // The SQL log (SONGBOOK_LOG_SQL) prints each statement with console.log: muted, and counted.
 const db = await openTestDatabase({ logSql: true });
@@ -42,12 +42,9 @@ describe(`queries per request (${engine})`, () => {
     };
     let status: number | undefined;
     const statements = await statementsOf(async () => {
-      const response = await handleTrpcRequest(
-        new Request(
-          `http://songbook.test/api/trpc/song.list,song.list,song.list?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
-          { headers: { authorization: `Bearer ${token}` } },
-        ),
-        { db },
+      const response = await apiServer(db).fetch(
+        `/api/trpc/song.list,song.list,song.list?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers: { authorization: `Bearer ${token}` } },
       );
       status = response.status;
     });

@@ -1,10 +1,13 @@
+import http from "node:http";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { type AppRouter, handleTrpcRequest } from "../src/index.ts";
+import type { AppRouter } from "../src/index.ts";
 import { signedUpUser } from "./support/callers.ts";
 import { engine, openTestDatabase } from "./support/database.ts";
+import { apiServer } from "./support/rest.ts";
 
 const db = await openTestDatabase();
+const api = apiServer(db, { clientAddress: "198.51.100.2" });
 
 /** A typed client whose requests go to the tRPC endpoint apps/web serves. */
 function client(token?: string) {
@@ -15,10 +18,7 @@ function client(token?: string) {
         url: "http://songbook.test/api/trpc",
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
         fetch: async (input, init) => {
-          const response = await handleTrpcRequest(new Request(input, init), {
-            db,
-            clientAddress: "198.51.100.2",
-          });
+          const response = await api.fetch(input instanceof Request ? input.url : input, init);
           responses.push(response.clone());
           return response;
         },
@@ -95,5 +95,33 @@ describe(`tRPC over HTTP (${engine})`, () => {
     expect(blocked.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429 });
     expect(blocked.data?.retryAfter).toBeGreaterThan(800);
     expect(responses.at(-1)?.headers.get("retry-after")).toBe(String(blocked.data?.retryAfter));
+  });
+
+  it("answers any method, HEAD included, and a malformed path without a 5xx", async () => {
+    const { token } = await signedUpUser(db, "methods@example.com");
+    const send = async (method: string, path: string) =>
+      new Promise<{ status: number; type: string | undefined }>((resolve, reject) => {
+        api.baseUrl.then((base) => {
+          http
+            .request(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}` } })
+            .on("response", (res) => {
+              res.resume();
+              resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"] });
+            })
+            .on("error", reject)
+            .end();
+        }, reject);
+      });
+    expect((await send("HEAD", "/api/trpc/user.self")).status).toBeLessThan(500);
+    for (const method of ["OPTIONS", "PUT", "PATCH", "DELETE", "TRACE", "PROPFIND"]) {
+      const answer = await send(method, "/api/trpc/user.self");
+      expect(answer.status, method).toBeGreaterThanOrEqual(400);
+      expect(answer.status, method).toBeLessThan(500);
+      expect(answer.type, method).toMatch(/^application\/json/);
+    }
+    const malformed = await send("GET", "/api/trpc/%E0%A4%A");
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect(malformed.type).toMatch(/^application\/json/);
   });
 });

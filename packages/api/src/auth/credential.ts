@@ -3,7 +3,7 @@
 const AUTHORIZATION = /^(?:Bearer\s+)?(\S+)$/i;
 
 /** The API token a request presents, unchecked; null when it presents none. */
-export function bearerToken(headers: Headers): string | null {
+export function bearerToken(headers: Pick<Headers, "get">): string | null {
   const value = headers.get("authorization")?.trim() ?? "";
   return AUTHORIZATION.exec(value)?.[1] ?? null;
 }

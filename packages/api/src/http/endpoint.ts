@@ -1,6 +1,7 @@
 import type { Db } from "@songbook/db";
 import type { TRPCError } from "@trpc/server";
 import { logger } from "../observability/logger.ts";
+import type { RequestHeaders } from "./node-request.ts";
 
 /** What the REST and the tRPC endpoint need besides the request. */
 export interface EndpointOptions {
@@ -55,6 +56,6 @@ function rootCause(error: Error): Error {
  * The client's address for the limits: X-Forwarded-For, which the app's HTTP server overwrites
  * with the one address `resolveClientAddress` found (see client-address.ts).
  */
-export function clientAddress(headers: Headers): string | undefined {
+export function clientAddress(headers: RequestHeaders): string | undefined {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
 }

@@ -2,9 +2,26 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./api-headers.ts";
 import { PAYLOAD_TOO_LARGE_BODY } from "./body.ts";
 
+/** The headers the context reads (`get`): a fetch Headers, or a node request's own. */
+export type RequestHeaders = Pick<Headers, "get">;
+
 /**
- * The request's headers, as fetch Headers (what the context reads): from `req.headers`,
- * not `rawHeaders`, since apps/web's server puts the client address it decided there.
+ * The request's headers as the context reads them, straight from `req.headers` without a copy
+ * (not `rawHeaders`: apps/web's server puts the client address it decided there). A repeated
+ * header reads as fetch joins it.
+ */
+export function nodeHeaders(req: IncomingMessage): RequestHeaders {
+  return {
+    get: (name) => {
+      const value = req.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+/**
+ * The request's headers, as fetch Headers (for the routes that hand them on whole): from
+ * `req.headers`, not `rawHeaders`, as nodeHeaders.
  */
 export function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();

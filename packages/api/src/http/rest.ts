@@ -10,7 +10,7 @@ import { sendJson } from "./api-headers.ts";
 import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
 import { findExportRoute, serveExport } from "./export.ts";
-import { headersOf, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
+import { headersOf, nodeHeaders, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 import { SONG_IMPORT_PROCEDURE, serveSongImport } from "./song-import.ts";
 
@@ -34,10 +34,8 @@ export async function serveRest(
   { db, onError }: EndpointOptions,
 ): Promise<void> {
   let url: URL;
-  let headers: Headers;
   try {
     url = new URL(`http://localhost${req.url}`);
-    headers = headersOf(req);
   } catch {
     return sendJson(res, 400, { message: "Malformed request", code: "BAD_REQUEST" });
   }
@@ -48,7 +46,7 @@ export async function serveRest(
   if (download) return serveExport(req, res, { db, onError }, download, url);
   const found = findRestRoute(method, path);
   if (found?.route.procedure === SONG_IMPORT_PROCEDURE) {
-    return serveSongImport(req, res, { db, onError }, url, headers);
+    return serveSongImport(req, res, { db, onError }, url, headersOf(req));
   }
   let body: string | undefined;
   if (BODY_METHODS.has(method)) {
@@ -58,6 +56,7 @@ export async function serveRest(
   try {
     if (!found) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
     const input = inputOf(found.route, found.pathInput, url, body, req.headers["content-type"]);
+    const headers = nodeHeaders(req);
     const ctx = await createContext({ db, headers, clientAddress: clientAddress(headers) });
     const data = await procedureOf(appRouter.createCaller(ctx), found.route.procedure)(input);
     const status = successStatus(found.route.procedure);

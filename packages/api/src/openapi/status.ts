@@ -29,10 +29,11 @@ export function successStatus(path: string): number {
 
 /**
  * `responseMeta` for the tRPC endpoint: statuses stay tRPC's own, but a 429 or 503 gets
- * `Retry-After`.
+ * `Retry-After`. Every answer is JSON and says so: tRPC gives one it could not parse at all (a
+ * malformed path, a batch over the limit) the content type of a plain string.
  */
 export const trpcResponseMeta: ResponseMetaFn<AppRouter> = ({ errors }) => ({
-  headers: retryAfterHeader(errors),
+  headers: { "content-type": "application/json", ...retryAfterHeader(errors) },
 });
 
 function retryAfterHeader(errors: TRPCError[]): Record<string, string> {

@@ -22,11 +22,42 @@ export interface RestAnswer {
   body: unknown;
 }
 
-/**
- * Requests to /api/v1 over real HTTP, served by the API's node:http listener as apps/web mounts
- * it; `clientAddress` arrives as the X-Forwarded-For address apps/web's server would set.
- */
+/** Requests to /api/v1 over real HTTP, served as apps/web serves them (see apiServer). */
 export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
+  const api = apiServer(db, options);
+  const headersOf = (call: RestCall) => {
+    const headers = new Headers(call.headers);
+    if (call.token) headers.set("authorization", `Bearer ${call.token}`);
+    return headers;
+  };
+  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
+    const headers = headersOf(call);
+    let body = call.body;
+    if (call.json !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(call.json);
+    }
+    const response = await api.fetch(`/api/v1${path}`, { method, headers, body });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: text ? JSON.parse(text) : undefined,
+    };
+  };
+  /** A GET to /api/v1 whose answer is not read (see apiServer). */
+  const unread = (path: string, call: RestCall = {}) =>
+    api.unread(`/api/v1${path}`, { headers: headersOf(call) });
+  return Object.assign(send, { received: api.received, unread });
+}
+
+/**
+ * The API's node:http listener as apps/web mounts it, on a port of its own: `fetch` sends a
+ * request there over real HTTP (any origin in its URL is replaced), and `clientAddress` arrives
+ * as the X-Forwarded-For address apps/web's server would set.
+ */
+export function apiServer(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
   const listener = createApiListener(db, options);
   let received = 0;
   const waiting: { count: number; resolve: () => void }[] = [];
@@ -46,27 +77,11 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     }),
   );
-  const headersOf = (call: RestCall) => {
-    const headers = new Headers(call.headers);
+  const send = async (target: string | URL, init: RequestInit = {}) => {
+    const { pathname, search } = new URL(target, "http://api");
+    const headers = new Headers(init.headers);
     headers.set("x-forwarded-for", options.clientAddress ?? "203.0.113.5");
-    if (call.token) headers.set("authorization", `Bearer ${call.token}`);
-    return headers;
-  };
-  const send = async (method: string, path: string, call: RestCall = {}): Promise<RestAnswer> => {
-    const headers = headersOf(call);
-    let body = call.body;
-    if (call.json !== undefined) {
-      headers.set("content-type", "application/json");
-      body = JSON.stringify(call.json);
-    }
-    const response = await fetch(`${await listening}/api/v1${path}`, { method, headers, body });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      text,
-      body: text ? JSON.parse(text) : undefined,
-    };
+    return fetch(`${await listening}${pathname}${search}`, { ...init, headers });
   };
   /** Resolves once the server has received `count` requests in all (and handed them on). */
   const receivedAll = (count: number) =>
@@ -80,15 +95,20 @@ export function restClient(db: Db, options: Omit<EndpointOptions, "db"> = {}) {
    * socket (the server waiting on backpressure) until the test reads or destroys it. `closed`
    * resolves once the server is done with the response: sent in full, or its client gone.
    */
-  const unread = async (path: string, call: RestCall = {}) => {
-    const url = `${await listening}/api/v1${path}`;
+  const unread = async (target: string, init: { headers?: Headers } = {}) => {
+    const { pathname, search } = new URL(target, "http://api");
     const number = String(++unreadCount);
-    const headers = { ...Object.fromEntries(headersOf(call)), [UNREAD_HEADER]: number };
+    const headers = {
+      ...Object.fromEntries(new Headers(init.headers)),
+      "x-forwarded-for": options.clientAddress ?? "203.0.113.5",
+      [UNREAD_HEADER]: number,
+    };
     const closed = new Promise<void>((resolve) => unreadClosed.set(number, resolve));
+    const url = `${await listening}${pathname}${search}`;
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       http.get(url, { headers }, resolve).on("error", reject);
     });
     return { response, closed };
   };
-  return Object.assign(send, { received: receivedAll, unread });
+  return { fetch: send, received: receivedAll, unread, baseUrl: listening };
 }
