@@ -214,6 +214,7 @@ export function SongLibrary() {
             songs={data?.items}
             selection={selection}
             onSort={(sort) => go({ sort })}
+            onFilter={(field, value) => go({ q, artist, album, [field]: value })}
             onEdit={setEditing}
             onDelete={setDeleting}
             onAddToPlaylist={setAdding}

@@ -1,9 +1,7 @@
 "use client";
 
 import type { Song, SongSort } from "@songbook/api/schema";
-import type { Route } from "next";
-import Link from "next/link";
-import type { ChangeEvent } from "react";
+import type { ChangeEvent, MouseEvent } from "react";
 import { formatDate } from "~/components/format";
 import { RowAction } from "~/components/ui/row-action";
 import {
@@ -22,6 +20,8 @@ interface SongTableProps {
   songs: Song[] | undefined;
   selection: RowSelection;
   onSort: (sort: SongSort) => void;
+  /** Shows only the songs with this artist or album (a plain click on its link). */
+  onFilter: (field: FilterField, value: string) => void;
   onEdit: (song: Song) => void;
   onDelete: (song: Song) => void;
   onAddToPlaylist: (song: Song) => void;
@@ -44,6 +44,7 @@ export function SongTable({
   songs,
   selection,
   onSort,
+  onFilter,
   onEdit,
   onDelete,
   onAddToPlaylist,
@@ -103,11 +104,21 @@ export function SongTable({
                     )}
                   </td>
                   <td data-label="Artist">
-                    <FilterLink params={params} field="artist" value={song.artist} />
+                    <FilterLink
+                      params={params}
+                      field="artist"
+                      value={song.artist}
+                      onFilter={onFilter}
+                    />
                   </td>
                   <td data-label="Album">
                     {song.album ? (
-                      <FilterLink params={params} field="album" value={song.album} />
+                      <FilterLink
+                        params={params}
+                        field="album"
+                        value={song.album}
+                        onFilter={onFilter}
+                      />
                     ) : (
                       <span className="muted">—</span>
                     )}
@@ -194,20 +205,38 @@ function SortHeader({
   );
 }
 
-/** An artist or album that, clicked, shows only its songs: a plain link, so it can be shared. */
+type FilterField = "artist" | "album";
+
+/**
+ * An artist or album that, clicked, shows only its songs. A link, so it can be opened in a new tab
+ * or shared; a plain click applies the filter in place as the filter boxes do, with what the boxes
+ * hold now — a search cleared a moment ago, not yet in the URL, stays cleared.
+ */
 function FilterLink({
   params,
   field,
   value,
+  onFilter,
 }: {
   params: LibraryParams;
-  field: "artist" | "album";
+  field: FilterField;
   value: string;
+  onFilter: SongTableProps["onFilter"];
 }) {
-  const href = libraryHref({ ...params, [field]: value, page: 1 }) as Route;
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    onFilter(field, value);
+  };
   return (
-    <Link href={href} className="filter-link" title={`Only songs with ${field} “${value}”`}>
+    <a
+      href={libraryHref({ ...params, [field]: value, page: 1 })}
+      onClick={onClick}
+      className="filter-link"
+      title={`Only songs with ${field} “${value}”`}
+    >
       {value}
-    </Link>
+    </a>
   );
 }
