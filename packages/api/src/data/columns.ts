@@ -34,15 +34,24 @@ export type RowOf<T, Timestamp extends keyof T> = Omit<T, Timestamp> & {
 };
 
 /**
- * The API object of a row: its Dates as ISO strings (the contract's timestamps), everything else
- * as it is. The one row → API mapping of every table module.
+ * The row → API mapping of every table module: the API object of a row is exactly the fields
+ * named by `fields` (a table's column map, or its Prisma select) — a row may carry more, such as
+ * the listing's total and library version — with its Dates as ISO strings (the contract's
+ * timestamps). Answers are not parsed against their schemas in production (trpc.ts): this is
+ * what keeps them exact.
  */
-export function withIsoDates<T extends object>(row: T): { [K in keyof T]: IsoDate<T[K]> } {
-  const object = { ...row } as Record<string, unknown>;
-  for (const [field, value] of Object.entries(object)) {
-    if (value instanceof Date) object[field] = value.toISOString();
-  }
-  return object as { [K in keyof T]: IsoDate<T[K]> };
+export function apiObjectOf<Field extends string>(
+  fields: Record<Field, unknown>,
+): <Row extends Record<Field, unknown>>(row: Row) => { [K in Field]: IsoDate<Row[K]> } {
+  const names = Object.keys(fields) as Field[];
+  return (row) => {
+    const object: Record<string, unknown> = {};
+    for (const field of names) {
+      const value = row[field];
+      object[field] = value instanceof Date ? value.toISOString() : value;
+    }
+    return object as never;
+  };
 }
 
 type IsoDate<V> = V extends Date ? string : V;

@@ -1,7 +1,7 @@
 import { type Db, Prisma, queryRows } from "@songbook/db";
 import { notFound } from "../errors/not-found.ts";
 import type { Token } from "../schema/token.ts";
-import { type RowOf, selectList, withIsoDates } from "./columns.ts";
+import { apiObjectOf, type RowOf, selectList } from "./columns.ts";
 
 // API tokens (`api_tokens`): every statement is raw SQL, so the condition of a token that still
 // works and the column list are each written once. The lookup every request makes, and the
@@ -26,9 +26,7 @@ const TOKEN_COLUMNS = selectList("t", COLUMN_OF);
 
 type TokenRow = RowOf<Token, "createdAt" | "lastUsedAt" | "expiresAt">;
 
-function toToken(row: TokenRow): Token {
-  return withIsoDates(row);
-}
+const toToken: (row: TokenRow) => Token = apiObjectOf(COLUMN_OF);
 
 /**
  * The tokens over `api_tokens t` that still work at `now`: neither revoked nor expired. The

@@ -1,6 +1,6 @@
 import type { Db, Prisma } from "@songbook/db";
 import type { User } from "../schema/user.ts";
-import { withIsoDates } from "./columns.ts";
+import { apiObjectOf } from "./columns.ts";
 
 // Users (`users`): every statement through Prisma's query API. None is on a hot path, and
 // Prisma names the model in its errors, which the error formatter needs: a taken email (the
@@ -19,9 +19,7 @@ const userSelect = {
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-function toUser(row: UserRow): User {
-  return withIsoDates(row);
-}
+const toUser: (row: UserRow) => User = apiObjectOf(userSelect);
 
 export async function findUser(db: Db, id: number): Promise<User> {
   return toUser(await db.user.findUniqueOrThrow({ where: { id }, select: userSelect }));

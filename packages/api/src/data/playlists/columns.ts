@@ -1,6 +1,6 @@
 import { Prisma } from "@songbook/db";
 import type { Playlist, PlaylistPatch } from "../../schema/playlist.ts";
-import { assignments, type RowOf, selectList, withIsoDates } from "../columns.ts";
+import { apiObjectOf, assignments, type RowOf, selectList } from "../columns.ts";
 
 // Playlists (data/playlists/*): every statement is raw SQL run through Prisma ($queryRaw,
 // $executeRaw). Through Prisma, because a change of a playlist's contents runs in one transaction
@@ -34,6 +34,8 @@ export function playlistAssignments(fields: PlaylistPatch): Prisma.Sql[] {
   return assignments(COLUMN_OF, fields);
 }
 
-export function toPlaylist(row: PlaylistRow): Playlist {
-  return withIsoDates(row);
-}
+/** The Playlist of a row: its columns and the song count that PLAYLIST_COLUMNS adds. */
+export const toPlaylist: (row: PlaylistRow) => Playlist = apiObjectOf({
+  ...COLUMN_OF,
+  songCount: "(subquery)",
+});

@@ -1,6 +1,6 @@
 import { Prisma } from "@songbook/db";
 import type { Song, SongPatch } from "../../schema/song.ts";
-import { assignments, type RowOf, selectList, withIsoDates } from "../columns.ts";
+import { apiObjectOf, assignments, type RowOf, selectList } from "../columns.ts";
 
 /**
  * The one list of the `songs` columns a Song object is read from and written to, by field. A
@@ -44,9 +44,8 @@ export function songAssignments(fields: SongPatch): Prisma.Sql[] {
   return assignments(COLUMN_OF, fields);
 }
 
-export function toSong(row: SongRow): Song {
-  return withIsoDates(row);
-}
+/** The Song of a row, which may carry more columns (the listing's total and version). */
+export const toSong: (row: SongRow) => Song = apiObjectOf(COLUMN_OF);
 
 /**
  * Which of `ids` are the user's songs, for a statement of another table that must check them
