@@ -37,8 +37,8 @@ export type RowOf<T, Timestamp extends keyof T> = Omit<T, Timestamp> & {
  * The row → API mapping of every table module: the API object of a row is exactly the fields
  * named by `fields` (a table's column map, or its Prisma select) — a row may carry more, such as
  * the listing's total and library version — with its Dates as ISO strings (the contract's
- * timestamps). Answers are not parsed against their schemas in production (trpc.ts): this is
- * what keeps them exact.
+ * timestamps). So an answer is exact by construction, not only once its output schema has
+ * stripped what does not belong in it.
  */
 export function apiObjectOf<Field extends string>(
   fields: Record<Field, unknown>,
