@@ -17,7 +17,7 @@ import { withYearsInOrder } from "../schema/song.ts";
 import { requireSession } from "../trpc.ts";
 import { sendJson } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
-import { headersOf } from "./node-request.ts";
+import { nodeHeaders } from "./node-request.ts";
 
 // The export downloads (GET …/songs/export, GET …/playlists/{id}/export): files of any size,
 // streamed page by page with the socket's backpressure, so they bypass the REST route table,
@@ -105,7 +105,7 @@ async function openDownload(
   { route, pathInput }: NonNullable<ReturnType<typeof findExportRoute>>,
   url: URL,
 ): Promise<{ download: Download; release: ReleaseSlot }> {
-  const headers = headersOf(req);
+  const headers = nodeHeaders(req);
   const ctx = await createContext({
     db: options.db,
     headers,

@@ -20,18 +20,6 @@ export function nodeHeaders(req: IncomingMessage): RequestHeaders {
 }
 
 /**
- * The request's headers, as fetch Headers (for the routes that hand them on whole): from
- * `req.headers`, not `rawHeaders`, as nodeHeaders.
- */
-export function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const item of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, item);
-  }
-  return headers;
-}
-
-/**
  * The body of a node:http request as text, read only as far as `limit` bytes: undefined when it
  * is longer (as announced by Content-Length, or as it turns out while reading), so an oversized
  * body is never buffered whole. Reading then stops without destroying the socket: destroying it

@@ -10,7 +10,7 @@ import { sendJson } from "./api-headers.ts";
 import { MAX_BODY_BYTES } from "./body.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
 import { findExportRoute, serveExport } from "./export.ts";
-import { headersOf, nodeHeaders, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
+import { nodeHeaders, readNodeBodyWithin, refuseOversizedBody } from "./node-request.ts";
 import { findRestRoute, type RestRoute } from "./rest-routes.ts";
 import { SONG_IMPORT_PROCEDURE, serveSongImport } from "./song-import.ts";
 
@@ -46,7 +46,7 @@ export async function serveRest(
   if (download) return serveExport(req, res, { db, onError }, download, url);
   const found = findRestRoute(method, path);
   if (found?.route.procedure === SONG_IMPORT_PROCEDURE) {
-    return serveSongImport(req, res, { db, onError }, url, headersOf(req));
+    return serveSongImport(req, res, { db, onError }, url, nodeHeaders(req));
   }
   let body: string | undefined;
   if (BODY_METHODS.has(method)) {

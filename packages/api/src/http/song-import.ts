@@ -16,7 +16,7 @@ import { ImportQuery, MAX_IMPORT_BYTES } from "../schema/song-import.ts";
 import { requireSession } from "../trpc.ts";
 import { sendJson } from "./api-headers.ts";
 import { clientAddress, type EndpointOptions } from "./endpoint.ts";
-import { discardRest, refuseOversizedBody } from "./node-request.ts";
+import { discardRest, type RequestHeaders, refuseOversizedBody } from "./node-request.ts";
 
 /** The procedure whose REST route this serves, for the route table and the error log. */
 export const SONG_IMPORT_PROCEDURE = "song.import";
@@ -35,7 +35,7 @@ export async function serveSongImport(
   res: ServerResponse,
   { db, onError }: EndpointOptions,
   url: URL,
-  headers: Headers,
+  headers: RequestHeaders,
 ): Promise<void> {
   const streamed = headers.get("accept")?.includes(NDJSON) ?? false;
   const fail = (cause: unknown) => {
