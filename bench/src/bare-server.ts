@@ -10,9 +10,18 @@ import pg from "pg";
  * The bare baseline: plain node:http and pg doing what a straightforward song listing does — the
  * token-hash lookup, then a page statement and a count(*) over the same indexes as Songbook's —
  * with nothing else (no validation, no framework). Songbook's figures are reported as a ratio of
- * these. (Songbook itself counts less: see packages/api/src/data/songs/list.ts.)
+ * these. (Songbook itself counts less: see packages/api/src/data/songs/list.ts.) A POST adds the
+ * song in its body the same plain way, the floor for the app's writes on the same machine.
+ *
+ * With `count: false` it is the floor server: the token lookup and the page statement, nothing
+ * else. No listing that checks a token and reads the page can do less, so its req/s and p99 bound
+ * what any server, Songbook included, reaches for that variant on this machine.
  */
-export async function startBareServer(databaseUrl: string, poolSize: number) {
+export async function startBareServer(
+  databaseUrl: string,
+  poolSize: number,
+  { count: withCount = true } = {},
+) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   let inFlight = 0;
   let onIdle = () => {};
@@ -31,13 +40,24 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
         res.writeHead(401).end();
         return;
       }
+      if (req.method === "POST") {
+        const song = JSON.parse(await text(req));
+        const { rows: added } = await pool.query(
+          `INSERT INTO songs AS s (user_id, title, artist, album, release_year, url, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING ${SONG_COLUMNS.sql}`,
+          [rows[0].user_id, song.title, song.artist, song.album, song.releaseYear, song.url],
+        );
+        res.writeHead(201, { "content-type": "application/json" });
+        res.end(JSON.stringify(added[0]));
+        return;
+      }
       const { page, count } = plainStatements(rows[0].user_id, parseQuery(req.url ?? "/"));
       const [items, total] = await Promise.all([
         pool.query(page.text, page.values),
-        pool.query(count.text, count.values),
+        withCount ? pool.query(count.text, count.values) : undefined,
       ]);
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ items: items.rows, total: total.rows[0]?.total }));
+      res.end(JSON.stringify({ items: items.rows, total: total?.rows[0]?.total }));
     } catch (error) {
       res.writeHead(500).end(String(error));
     }
@@ -59,6 +79,12 @@ export async function startBareServer(databaseUrl: string, poolSize: number) {
       await pool.end();
     },
   };
+}
+
+async function text(req: http.IncomingMessage): Promise<string> {
+  let body = "";
+  for await (const chunk of req) body += chunk;
+  return body;
 }
 
 function plainStatements(userId: number, query: SongListQuery) {

@@ -9,8 +9,10 @@ export interface Row {
   surface: string;
   scenario: string;
   result: LoadResult;
-  /** The same work on the bare baseline, for read scenarios. */
+  /** The same work on the bare baseline (read scenarios, and writes on PostgreSQL). */
   bare?: LoadResult;
+  /** The floor server (bare-server.ts: token lookup and page statement only), where measured. */
+  floor?: LoadResult;
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -34,6 +36,7 @@ export function table(rows: Row[]): string {
     "bare req/s",
     "ratio",
     "bare cpu ms/req",
+    "floor req/s",
   ];
   const lines = rows.map((row) => [
     fmt(row.size),
@@ -48,6 +51,7 @@ export function table(rows: Row[]): string {
     row.bare ? fmt(row.bare.requestsPerSecond) : "",
     row.bare ? `${fmt((100 * row.result.requestsPerSecond) / row.bare.requestsPerSecond)} %` : "",
     row.bare ? cpu(row.bare) : "",
+    row.floor ? fmt(row.floor.requestsPerSecond) : "",
   ]);
   const widths = header.map((title, i) =>
     Math.max(title.length, ...lines.map((line) => line[i]?.length ?? 0)),

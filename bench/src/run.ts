@@ -56,9 +56,15 @@ async function main() {
   const databaseUrl = await benchDatabase(values["database-url"]);
   for (const size of importOnly ? [] : sizes) {
     await seedLibrary(databaseUrl, size);
-    const bare = await measureBareAlone(databaseUrl, size, 10);
+    // The floor server only at the smallest size: at a million songs the count is the story.
+    const withFloor = size === Math.min(...sizes);
+    const bare = await measureBareAlone(databaseUrl, size, 10, withFloor);
     const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
-    rows.push(...(await measure(target, startups, bare)));
+    const measured = await measure(target, startups, bare);
+    // After the app, whose reads the extra songs would change; the next run trims them.
+    const writes = measured.find((row) => row.scenario === "create song");
+    if (writes) writes.bare = await measureBareWrites(databaseUrl, size, 10);
+    rows.push(...measured);
   }
   if (!values["skip-embedded"] && !importOnly) {
     const size = Math.min(...sizes);
@@ -70,7 +76,7 @@ async function main() {
     try {
       await applyMigrations({ url: embedded.url, embedded: true });
       await seedLibrary(embedded.url, size);
-      bare = await measureBareAlone(embedded.url, size, 1);
+      bare = await measureBareAlone(embedded.url, size, 1, false);
     } finally {
       await embedded.stop();
     }
@@ -157,8 +163,12 @@ interface Target {
 
 type BareServer = Awaited<ReturnType<typeof startBareServer>>;
 
-/** The bare baseline's result per read scenario, measured before the app ran. */
-type BareResults = { library: Library; results: Map<string, LoadResult> };
+/** The bare baseline's (and floor server's) result per read scenario, measured before the app. */
+type BareResults = {
+  library: Library;
+  results: Map<string, LoadResult>;
+  floors: Map<string, LoadResult>;
+};
 
 /** Starts the app on `target` and drives every scenario at it; `bare` is the baseline's results. */
 async function measure(
@@ -188,6 +198,8 @@ async function measure(
       log(`${engine} ${size}: ${scenario.name}`);
       const result = await driveApp(restList(scenario.query, token));
       row("REST", scenario.name, result, bare.results.get(scenario.name));
+      const floor = bare.floors.get(scenario.name);
+      if (floor) (rows.at(-1) as Row).floor = floor;
     }
     log(`${engine} ${size}: tRPC`);
     row("tRPC", "first page", await driveApp(trpcList(1, token)));
@@ -231,22 +243,46 @@ async function withCpu(
 /**
  * The bare baseline on `url`, with a token of the bench user's issued directly — before the app
  * starts, so neither disturbs the other (at a million songs each baseline request counts every
- * row, which would also push the app's pages out of PostgreSQL's buffer cache).
+ * row, which would also push the app's pages out of PostgreSQL's buffer cache). `withFloor`: the
+ * floor server too (bare-server.ts).
  */
-async function measureBareAlone(url: string, size: number, poolSize: number): Promise<BareResults> {
+async function measureBareAlone(
+  url: string,
+  size: number,
+  poolSize: number,
+  withFloor: boolean,
+): Promise<BareResults> {
   const token = await issueToken(url);
   const bare = await startBareServer(url, poolSize);
+  const floor = withFloor ? await startBareServer(url, poolSize, { count: false }) : undefined;
   try {
     const library = await describeLibrary(bare.baseUrl, token);
     log(`bare baseline ${size}: warming up`);
     await drive(bare.baseUrl, restList("limit=20", token), { ...load, seconds: 3 });
     await bare.idle();
     const results = new Map<string, LoadResult>();
+    const floors = new Map<string, LoadResult>();
     for (const scenario of readScenarios(library)) {
       log(`bare baseline ${size}: ${scenario.name}`);
       results.set(scenario.name, await driveBare(bare, restList(scenario.query, token)));
+      if (floor) floors.set(scenario.name, await driveBare(floor, restList(scenario.query, token)));
     }
-    return { library, results };
+    return { library, results, floors };
+  } finally {
+    await bare.stop();
+    await floor?.stop();
+  }
+}
+
+/** The bare baseline adding songs, as the app's "create song" does. */
+async function measureBareWrites(url: string, size: number, poolSize: number) {
+  const token = await issueToken(url);
+  const bare = await startBareServer(url, poolSize);
+  try {
+    log(`bare baseline ${size}: create song`);
+    await drive(bare.baseUrl, restCreate(token), { ...load, seconds: 2 });
+    await bare.idle();
+    return await driveBare(bare, restCreate(token));
   } finally {
     await bare.stop();
   }

@@ -43,10 +43,14 @@ export function evaluateTargets(
   if (smallLists.length === 0) targets.push(notMeasured(listTarget, "no 10,000-song run"));
   else {
     const worst = smallLists.reduce((a, b) => (ratio(b) < ratio(a) ? b : a));
+    const floorRatio =
+      (worst.floor?.requestsPerSecond ?? NaN) / (worst.bare?.requestsPerSecond ?? NaN);
     targets.push({
       name: listTarget,
       met: ratio(worst) >= 1.5,
-      detail: `lowest: ${worst.scenario} at ${fmt(ratio(worst), 2)}x`,
+      detail:
+        `lowest: ${worst.scenario} at ${fmt(ratio(worst), 2)}x` +
+        (worst.floor ? ` (the floor server there: ${fmt(floorRatio, 2)}x)` : ""),
     });
     const trpcSingle = find("PostgreSQL", SMALL, "tRPC", "first page");
     const bareFirst = find("PostgreSQL", SMALL, "REST", "first page")?.bare;
@@ -60,10 +64,16 @@ export function evaluateTargets(
     }
     const p99Rows = [...smallLists, ...(trpcSingle ? [trpcSingle] : [])];
     const slowest = p99Rows.reduce((a, b) => (b.result.p99Ms > a.result.p99Ms ? b : a));
+    // The floor server's own p99 says what the machine allows at this load.
+    const floorP99s = smallLists.flatMap((row) => (row.floor ? [row.floor.p99Ms] : []));
     targets.push({
       name: "p99 <= 25 ms at 32 connections, every REST list variant and the tRPC call, 10,000 songs",
       met: slowest.result.p99Ms <= 25,
-      detail: `worst: ${slowest.surface} ${slowest.scenario} at ${fmt(slowest.result.p99Ms, 1)} ms`,
+      detail:
+        `worst: ${slowest.surface} ${slowest.scenario} at ${fmt(slowest.result.p99Ms, 1)} ms` +
+        (floorP99s.length > 0
+          ? ` (the floor server: ${fmt(Math.min(...floorP99s), 1)}–${fmt(Math.max(...floorP99s), 1)} ms)`
+          : ""),
     });
   }
 
@@ -121,12 +131,19 @@ export function evaluateTargets(
   }
 
   const writes = postgres.filter((row) => row.scenario === "create song");
-  const slowestWrites = Math.min(...writes.map((row) => row.result.requestsPerSecond));
-  targets.push({
-    name: "writes >= 2,000/s",
-    met: slowestWrites >= 2000,
-    detail: `${fmt(slowestWrites)}/s`,
-  });
+  if (writes.length > 0) {
+    const slowestWrites = writes.reduce((a, b) =>
+      b.result.requestsPerSecond < a.result.requestsPerSecond ? b : a,
+    );
+    const bareWrites = slowestWrites.bare?.requestsPerSecond;
+    targets.push({
+      name: "writes >= 2,000/s",
+      met: slowestWrites.result.requestsPerSecond >= 2000,
+      detail:
+        `${fmt(slowestWrites.result.requestsPerSecond)}/s at ${fmt(slowestWrites.size)} songs` +
+        (bareWrites === undefined ? "" : ` (the bare baseline: ${fmt(bareWrites)}/s)`),
+    });
+  }
 
   const slowestStart = Math.max(...startups.map((startup) => startup.seconds));
   targets.push({
