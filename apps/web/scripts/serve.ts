@@ -32,8 +32,10 @@ const next = spawn(process.execPath, [...loader, server, mode], {
     DATABASE_URL: database.url,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: mode === "dev" ? "development" : "production",
-    // PGlite runs one statement at a time; one connection keeps each client's statements whole.
-    ...(database.embedded ? { SONGBOOK_EMBEDDED: "1", SONGBOOK_DB_POOL_SIZE: "1" } : {}),
+    // PGlite runs one client's statements at a time (embedded/wire-server.ts). A few connections
+    // let it start the next one while the server handles the last answer, where a single
+    // connection made the two processes take turns; more would only queue in the database.
+    ...(database.embedded ? { SONGBOOK_EMBEDDED: "1", SONGBOOK_DB_POOL_SIZE: "4" } : {}),
   },
 });
 

@@ -101,8 +101,8 @@ export function createDb(url: string, options: DbOptions = {}): Db {
  * PostgreSQL cancels a statement that runs too long, waiting for a lock included (SQLSTATE
  * 57014), and the connection stays usable. Three cases it cannot cover: the embedded database
  * does not enforce `statement_timeout` (PGlite has no timer signals to interrupt a statement
- * with); pglite-socket holds every connection's statements back, before they start, while
- * another connection is inside a transaction; and a server that stopped answering cancels
+ * with); the embedded server holds every connection's statements back, before they start,
+ * while another connection is inside a transaction; and a server that stopped answering cancels
  * nothing. There the client stops waiting a little later (pg's `query_timeout`), and the pool
  * drops that connection.
  */

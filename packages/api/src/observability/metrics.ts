@@ -14,11 +14,11 @@ function createMetrics() {
   collectDefaultMetrics({ register: registry });
 
   // Every pool is a pg Pool, on the embedded database too (PGlite is served to the app over the
-  // PostgreSQL protocol, one connection per pool): the figures mean the same on both. Read when
-  // scraped; `collect` of the first gauge fills in all four.
+  // PostgreSQL protocol, up to 4 connections per pool): the figures mean the same on both. Read
+  // when scraped; `collect` of the first gauge fills in all four.
   const poolMax = new Gauge({
     name: "songbook_db_pool_max_connections",
-    help: "Connections the pool may open (SONGBOOK_DB_POOL_SIZE; 1 on the embedded database)",
+    help: "Connections the pool may open (SONGBOOK_DB_POOL_SIZE; 4 on the embedded database)",
     labelNames: ["pool"],
     registers,
     collect() {

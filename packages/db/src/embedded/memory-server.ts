@@ -1,17 +1,16 @@
 import { PGlite } from "@electric-sql/pglite";
 import { citext } from "@electric-sql/pglite/contrib/citext";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveSessions } from "./wire-server.ts";
 
 /** The extensions the migrations create; PGlite only loads the ones it is given. */
 export const pgliteExtensions = { citext, pg_trgm };
 
 /** Serves `db` on a free loopback port and returns its URL and a stop function. */
 export async function serveOverSocket(db: PGlite, maxConnections: number) {
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
-  await server.start();
+  const server = await serveSessions(db, maxConnections);
   return {
-    url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@${server.address}/postgres?sslmode=disable`,
     stop: () => server.stop(),
   };
 }
