@@ -140,6 +140,9 @@ function serveClient(db: PGlite, session: SessionTurns, socket: net.Socket) {
     try {
       await db.runExclusive(() => db.execProtocolRaw(ABANDON));
       if (db.isInTransaction()) await db.exec("ROLLBACK");
+    } catch {
+      // PGlite itself failed (or was closed under a stopping server): the next client's
+      // statements report it to someone who can act on it; this client has gone.
     } finally {
       session.release(client);
     }
