@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import { z } from "zod";
 import { resolveToken, type Session } from "./auth/resolve-token.ts";
 import type { Context } from "./context.ts";
 import { fromDatabaseError } from "./errors/database.ts";
@@ -9,6 +10,28 @@ import { formatError } from "./errors/format.ts";
 const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({ errorFormatter: formatError });
 
 export const createTRPCRouter = t.router;
+
+/**
+ * `schema`, parsed synchronously when tRPC validates with it: tRPC calls a schema's `parseAsync`
+ * whenever it has one, and zod 4 parses asynchronously without the compiled fast path of its
+ * object schemas — for the listing's answer (a page of 20 songs) 26 µs of CPU instead of 6,
+ * about 50 µs per `song.list` call in all. `parse` gives the same data and the same ZodError;
+ * a schema that meets an asynchronous check (none of the API's do) still gets `parseAsync`.
+ * Changes `schema` itself, as a copy would lose its OpenAPI component id. For the procedures on
+ * the hot path (the song listing), where it was measured.
+ */
+export function parsedSync<Schema extends z.ZodType>(schema: Schema): Schema {
+  const parseAsync = schema.parseAsync.bind(schema);
+  const parseSyncFirst = async (data: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>) => {
+    try {
+      return schema.parse(data, params);
+    } catch (error) {
+      if (error instanceof z.core.$ZodAsyncError) return parseAsync(data, params);
+      throw error;
+    }
+  };
+  return Object.assign(schema, { parseAsync: parseSyncFirst });
+}
 
 /**
  * Database errors a request can cause (missing row, duplicate email) become their API errors, and

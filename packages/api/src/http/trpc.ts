@@ -57,15 +57,16 @@ export async function serveTrpc(
     responseMeta: trpcResponseMeta,
     onError: ({ error, path }) => onError?.({ error, path }),
   });
-  const text = await response.text();
+  // The bytes as tRPC encoded them: read as text, they would be decoded only to be encoded again.
+  const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") res.setHeader(name, value);
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-  res.setHeader("content-length", Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader("content-length", body.byteLength);
+  res.end(body);
 }
 
 /** `song.list,song.byId` of `/api/trpc/song.list,song.byId?batch=1` (tRPC decodes it). */

@@ -19,7 +19,7 @@ import {
   withYearsInOrder,
 } from "../schema/song.ts";
 import { ImportResult, SongImportInput } from "../schema/song-import.ts";
-import { createTRPCRouter, protectedProcedure } from "../trpc.ts";
+import { createTRPCRouter, parsedSync, protectedProcedure } from "../trpc.ts";
 
 // Every query is scoped by the caller's user id: someone else's song is simply not found.
 export const songRouter = createTRPCRouter({
@@ -39,8 +39,8 @@ export const songRouter = createTRPCRouter({
         errorResponses: [400, 401, 429],
       },
     })
-    .input(withYearsInOrder(SongListQuery))
-    .output(SongPage)
+    .input(parsedSync(withYearsInOrder(SongListQuery)))
+    .output(parsedSync(SongPage))
     .query(async ({ ctx, input }) => ({
       ...(await boundShortSearch(ctx, input.q, () => listSongs(ctx.db, ctx.session.userId, input))),
       offset: input.offset,

@@ -26,8 +26,9 @@ export const SONG_COLUMNS = selectList("s", COLUMN_OF);
 
 /**
  * The columns of a Song over `songs s` as the API has them: the timestamps as ISO text, formatted
- * by PostgreSQL. For reading many rows (exports): parsing each timestamp into a Date and
- * formatting it back costs the driver more than the rest of the row.
+ * by PostgreSQL (truncated to milliseconds, as a Date holds them). For the reads of many rows
+ * (the listing, exports): parsing each timestamp into a Date and formatting it back costs the
+ * driver more than the rest of the row.
  */
 export const SONG_API_COLUMNS = Prisma.raw(
   Object.entries(COLUMN_OF)
@@ -44,8 +45,11 @@ export function songAssignments(fields: SongPatch): Prisma.Sql[] {
   return assignments(COLUMN_OF, fields);
 }
 
-/** The Song of a row, which may carry more columns (the listing's total and version). */
-export const toSong: (row: SongRow) => Song = apiObjectOf(COLUMN_OF);
+/**
+ * The Song of a row — read with SONG_COLUMNS or SONG_API_COLUMNS — which may carry more columns
+ * (the listing's total and version).
+ */
+export const toSong: (row: SongRow | Song) => Song = apiObjectOf(COLUMN_OF);
 
 /**
  * Which of `ids` are the user's songs, for a statement of another table that must check them

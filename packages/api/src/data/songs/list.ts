@@ -1,6 +1,6 @@
 import { type Db, Prisma, queryRows } from "@songbook/db";
 import type { Song, SongListQuery } from "../../schema/song.ts";
-import { SONG_COLUMNS, type SongRow, toSong } from "./columns.ts";
+import { SONG_API_COLUMNS, toSong } from "./columns.ts";
 import { type KnownTotal, knownTotals } from "./known-totals.ts";
 import { isFiltered, ORDER_BY, songFilter } from "./listing-sql.ts";
 
@@ -49,7 +49,7 @@ export async function listSongs(
     // Read from the end, the page is right only if the total it was planned with still holds;
     // a write in between moves it on, and the page is read again with the new total.
     if (plan.direction === "forward" || counted === total || attempt === 2) {
-      const page = (rows.filter((row) => row.id !== null) as SongRow[]).map(toSong);
+      const page = (rows.filter((row) => row.id !== null) as Song[]).map(toSong);
       return { items: plan.direction === "forward" ? page : page.reverse(), total: counted };
     }
     total = counted;
@@ -100,8 +100,12 @@ interface TotalRow {
   version: string;
 }
 
-/** A row of the listing statement: a song, or all nulls when the page is empty. */
-type ListRow = TotalRow & (SongRow | { [column in keyof SongRow]: null });
+/**
+ * A row of the listing statement: a song with its timestamps formatted by PostgreSQL (every
+ * request lists songs, and the driver's Date parsing plus toISOString cost it more CPU than
+ * to_char costs the database), or all nulls when the page is empty.
+ */
+type ListRow = TotalRow & (Song | { [column in keyof Song]: null });
 
 /**
  * The page's rows, each with the total and the library version (one row without a song when
@@ -121,7 +125,7 @@ export function listStatement(
   return Prisma.sql`SELECT t.total, t.version, p.*
     FROM (${totalStatement(userId, query, known)}) t
     LEFT JOIN (
-      SELECT ${SONG_COLUMNS}
+      SELECT ${SONG_API_COLUMNS}
       FROM (SELECT s.id FROM songs s WHERE ${songFilter(userId, query)}
             ORDER BY ${orderBy} LIMIT ${plan.limit} OFFSET ${plan.offset}) page
       JOIN songs s ON s.id = page.id
