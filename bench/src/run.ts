@@ -15,7 +15,14 @@ import { type ExportFigure, exportTargets, measureExport } from "./export.ts";
 import { importTargets, measureImports, measureLargeImport } from "./import.ts";
 import { drive, type LoadRequest, type LoadResult, loadGenerator } from "./load.ts";
 import { type Row, save, table } from "./report.ts";
-import { type Library, readScenarios, restCreate, restList, trpcList } from "./scenarios.ts";
+import {
+  type Library,
+  readScenarios,
+  restCreate,
+  restList,
+  trpcList,
+  WRITE_SCENARIO,
+} from "./scenarios.ts";
 import { evaluateTargets } from "./targets.ts";
 
 // pnpm bench: Songbook against a bare node:http + pg baseline, on PostgreSQL at each library size,
@@ -62,7 +69,7 @@ async function main() {
     const target = { engine: "PostgreSQL", size, env: { DATABASE_URL: databaseUrl } } as const;
     const measured = await measure(target, startups, bare);
     // After the app, whose reads the extra songs would change; the next run trims them.
-    const writes = measured.find((row) => row.scenario === "create song");
+    const writes = measured.find((row) => row.scenario === WRITE_SCENARIO);
     if (writes) writes.bare = await measureBareWrites(databaseUrl, size, 10);
     rows.push(...measured);
   }
@@ -214,7 +221,7 @@ async function measure(
     log(`${engine} ${size}: CSV export`);
     exportFigures.push(await measureExport(app.baseUrl, token, pid, { engine, size }));
     log(`${engine} ${size}: writes`);
-    row("REST", "create song", await driveApp(restCreate(token)));
+    row("REST", WRITE_SCENARIO, await driveApp(restCreate(token)));
   } finally {
     await app.stop();
   }
@@ -281,12 +288,12 @@ async function measureBareAlone(
   }
 }
 
-/** The bare baseline adding songs, as the app's "create song" does. */
+/** The bare baseline adding songs, as the app's write scenario does. */
 async function measureBareWrites(url: string, size: number, poolSize: number) {
   const token = await issueToken(url);
   const bare = await startBareServer(url, poolSize);
   try {
-    log(`bare baseline ${size}: create song`);
+    log(`bare baseline ${size}: ${WRITE_SCENARIO}`);
     await drive(bare.baseUrl, restCreate(token), { ...load, seconds: 2 });
     await bare.idle();
     return await driveBare(bare, restCreate(token));

@@ -46,6 +46,9 @@ export function trpcList(calls: 1 | 3, token: string): LoadRequest {
   };
 }
 
+/** The write scenario's name: a REST create of one song. */
+export const WRITE_SCENARIO = "create song";
+
 export const restCreate = (token: string): LoadRequest => ({
   method: "POST",
   path: "/api/v1/users/self/songs",
