@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,5 +90,24 @@ describe("the embedded database's server, with several connections at once", () 
     expect(failed).toMatchObject({ status: "rejected", reason: { code: "22012" } });
     expect(fine).toMatchObject({ status: "fulfilled", value: { rows: [{ body: "final" }] } });
     expect((await failing.query("SELECT 2 AS two")).rows).toEqual([{ two: 2 }]);
+  });
+
+  it("hangs up on a message whose length is not the protocol's, and serves the others", async () => {
+    const { hostname, port } = new URL(served.url);
+    const socket = net.connect(Number(port), hostname);
+    socket.on("data", () => {}); // answers are read, not checked
+    await once(socket, "connect");
+    // The startup message (protocol 3.0, user postgres), then a query whose length says 0: a
+    // length counts its own four bytes, so this one would never move the reader on.
+    const parameters = Buffer.from("user\0postgres\0database\0postgres\0\0");
+    const startup = Buffer.alloc(8);
+    startup.writeInt32BE(8 + parameters.length, 0);
+    startup.writeInt32BE(196608, 4);
+    socket.write(Buffer.concat([startup, parameters]));
+    socket.write(Buffer.from([0x51, 0, 0, 0, 0]));
+    await once(socket, "close");
+
+    const other = await connect();
+    expect((await other.query("SELECT 3 AS three")).rows).toEqual([{ three: 3 }]);
   });
 });

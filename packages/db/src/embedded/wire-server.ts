@@ -100,13 +100,18 @@ function serveClient(db: PGlite, session: SessionTurns, socket: net.Socket) {
     write(data);
   }
 
-  /** The complete messages received so far, or "ended" for a Terminate or a cancel request. */
+  /**
+   * The complete messages received so far, or "ended" for a Terminate, a cancel request or
+   * bytes that are not the protocol.
+   */
   function takeBatch(): Uint8Array | "ended" | undefined {
     if (!started) return takeStartup();
     let end = 0;
     while (received.length - end >= 5) {
       if (received[end] === TERMINATE) return end === 0 ? "ended" : cut(end);
       const length = 1 + received.readInt32BE(end + 1);
+      // A length counts its own four bytes: anything less is not the protocol, and would loop.
+      if (length < 5) return "ended";
       if (received.length - end < length) break;
       end += length;
     }
@@ -116,6 +121,7 @@ function serveClient(db: PGlite, session: SessionTurns, socket: net.Socket) {
   function takeStartup(): Uint8Array | "ended" | undefined {
     if (received.length < 8) return undefined;
     const length = received.readInt32BE(0);
+    if (length < 8) return "ended";
     if (received.length < length) return undefined;
     const code = received.readInt32BE(4);
     if (code === CANCEL_REQUEST) return "ended"; // PGlite cannot interrupt a statement anyway
