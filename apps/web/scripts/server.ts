@@ -13,7 +13,7 @@ import {
   setApiHeaders,
 } from "@songbook/api";
 import { apiEnv } from "@songbook/api/env";
-import { createDb, dbEnv } from "@songbook/db";
+import { createDb, dbEnv, onConnectionCut } from "@songbook/db";
 import next from "next";
 import { runOnBuildConfig } from "./build-config.ts";
 import { createHealthProbes, PROBE_PATHS } from "./health-probes.ts";
@@ -44,8 +44,11 @@ if (!databaseUrl) throw new Error("DATABASE_URL is not set: start the app with `
 
 const securityHeaders = createSecurityHeaders({ https: apiEnv.https, dev });
 
-// Started by serve.ts, which holds the embedded database: do not outlive it.
+// Started by serve.ts, which holds the embedded database: do not outlive it. Its death also cuts
+// the database connections, often before the end of the IPC channel is read: leave then too,
+// rather than answer the requests in flight 503 for a database that is gone with it.
 process.on("disconnect", () => process.exit(0));
+if (process.env.SONGBOOK_EMBEDDED === "1") onConnectionCut(() => process.exit(0));
 
 const webDir = path.resolve(import.meta.dirname, "..");
 if (!dev) runOnBuildConfig(webDir);

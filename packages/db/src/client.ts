@@ -25,15 +25,30 @@ export interface NamedPool {
   pool: Pick<pg.Pool, "totalCount" | "idleCount" | "waitingCount" | "options">;
 }
 
-// Process-wide under a registered symbol, as DIRECT below: the pools of every copy of this module.
+// Process-wide under registered symbols, as DIRECT below: the pools of every copy of this module,
+// and the listeners to their connections being cut.
 const POOLS = Symbol.for("songbook.db.pools");
-const processGlobals = globalThis as { [POOLS]?: Set<NamedPool> };
+const CUT_LISTENERS = Symbol.for("songbook.db.cut-listeners");
+const processGlobals = globalThis as {
+  [POOLS]?: Set<NamedPool>;
+  [CUT_LISTENERS]?: Set<() => void>;
+};
 processGlobals[POOLS] ??= new Set();
+processGlobals[CUT_LISTENERS] ??= new Set();
 const namedPools = processGlobals[POOLS];
+const cutListeners = processGlobals[CUT_LISTENERS];
 
 /** The named pools open in this process (the API endpoints', Next's). */
 export function databasePools(): Iterable<NamedPool> {
   return namedPools;
+}
+
+/**
+ * Calls `listener` whenever the database's side cuts a connection of this process (reset, or
+ * ended unexpectedly) — synchronously, before the statements running on it fail.
+ */
+export function onConnectionCut(listener: () => void): void {
+  cutListeners.add(listener);
 }
 
 /**
@@ -73,6 +88,12 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   // An idle connection the server closes (a restart) is dropped by the pool; without a listener
   // its error would end the process.
   pool.on("error", () => {});
+  // pg emits a connection's own failure (not a statement's error) as the client's "error".
+  pool.on("connect", (client) =>
+    client.on("error", () => {
+      for (const listener of cutListeners) listener();
+    }),
+  );
   const named = poolName === undefined ? undefined : { name: poolName, pool };
   if (named) namedPools.add(named);
   const db = new PrismaClient({

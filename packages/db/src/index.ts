@@ -7,6 +7,7 @@ export {
   databasePools,
   inTransaction,
   type NamedPool,
+  onConnectionCut,
   queryRows,
   type TransactionQuery,
 } from "./client.ts";
